@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import paths
+from .errors import UserError
 
 # Written into the SQLite header (PRAGMA application_id) so we know our own files: "CPl1".
 APPLICATION_ID = 0x43506C31
@@ -33,7 +34,7 @@ AUTO_BACKUPS_KEPT = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class DatabaseError(Exception):
+class DatabaseError(UserError):
     """A database problem the user must act on; str() is one clear sentence."""
 
 

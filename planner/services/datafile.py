@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..db import SCHEMA_HEAD, Store
+from ..errors import UserError
 from ..models import Base
 from ..models.applications import DEFAULT_STAGES
 from .stages import seed_default_stages
@@ -41,7 +42,7 @@ FORMAT_NAME = "career-planner-data"
 FORMAT_VERSION = 1
 
 
-class DataFileError(ValueError):
+class DataFileError(UserError):
     """The file cannot be imported; str() says why, in one line."""
 
 

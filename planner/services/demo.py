@@ -467,9 +467,9 @@ def load_demo(
             ):
                 start = next(d for s, d in steps if s == "interviewing")
                 for rnd in range(1, rng.randint(2, 3) + 1):
-                    when = start + timedelta(
-                        days=4 * (rnd - 1) + (7 if final == "interviewing" and rnd > 1 else 0)
-                    )
+                    when = start + timedelta(days=4 * (rnd - 1))
+                    if final == "interviewing" and rnd > 1:
+                        when = today + timedelta(days=rnd + i % 5)  # the next round is coming up
                     interviews.append(
                         dict(
                             application_id=app_id,

@@ -7,11 +7,12 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..errors import UserError
 from ..models import Stage
 from ..models.applications import DEFAULT_STAGES, STAGE_OUTCOMES
 
 
-class StageError(ValueError):
+class StageError(UserError):
     pass
 
 

@@ -1,0 +1,272 @@
+"""Command line: `career-planner [--db PATH] [COMMAND]`; no command opens the window.
+
+Heavy modules (Qt, SQLAlchemy, matplotlib) are imported inside the command that needs
+them, so `--help` is instant and the window starts as fast as it can.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from . import APP_NAME, __version__  # noqa: E402
+from .errors import UserError  # noqa: E402
+
+PROG = "career-planner"
+VIEWS = ("dashboard", "applications", "board", "study", "contacts", "portfolio", "charts")
+
+
+class CliError(UserError):
+    """Ends the command with one line on stderr and exit status 1."""
+
+
+def _store(args: argparse.Namespace):  # noqa: ANN202
+    from .db import open_store
+    from .paths import resolve_db_path
+
+    return open_store(resolve_db_path(args.db))
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def cmd_export_data(args: argparse.Namespace) -> int:
+    from .services.datafile import export_data
+
+    store = _store(args)
+    counts = export_data(store, Path(args.output))
+    if args.json:
+        _print_json({"output": str(args.output), "rows": counts})
+    else:
+        print(f"Exported {sum(counts.values())} rows to {args.output}")
+    return 0
+
+
+def cmd_import_data(args: argparse.Namespace) -> int:
+    from .services.datafile import import_data
+
+    store = _store(args)
+    counts = import_data(store, Path(args.file), replace=args.replace)
+    if args.json:
+        _print_json({"file": str(args.file), "rows": counts})
+    else:
+        print(f"Imported {sum(counts.values())} rows from {args.file}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _store(args)
+    dest = store.backup(Path(args.output) if args.output else None)
+    print(f"Backup written to {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .db import restore_database
+    from .paths import resolve_db_path
+
+    db_path = resolve_db_path(args.db)
+    safety = restore_database(db_path, Path(args.file))
+    print(f"Restored {db_path} from {args.file}")
+    if safety != db_path:
+        print(f"The replaced database was saved as {safety}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .services.datafile import holds_user_data
+    from .services.demo import load_demo
+
+    if args.scale < 1:
+        raise CliError("--scale must be 1 or more.")
+    store = _store(args)
+    with store.session() as session:
+        if holds_user_data(session) and not args.force:
+            raise CliError(
+                f"{store.path} already holds data; demo data goes into an empty database "
+                "(use another --db, or --force to add it anyway)."
+            )
+    with store.transaction() as session:
+        counts = load_demo(session, scale=args.scale)
+    if args.json:
+        _print_json({"database": str(store.path), "added": counts})
+    else:
+        added = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+        print(f"Demo data added to {store.path}: {added}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .services.stats import stats_report
+
+    store = _store(args)
+    with store.session() as session:
+        report = stats_report(session)
+    if args.json:
+        _print_json(report)
+    else:
+        for name, value in report["counts"].items():
+            print(f"{name.replace('_', ' '):<16} {value}")
+        print("applications per status:")
+        for status, n in report["applications_per_status"].items():
+            print(f"  {status:<14} {n}")
+        rate = report["response_rate"]
+        print(f"response rate    {'-' if rate is None else f'{rate:.0%}'}")
+        median = report["median_days_to_first_response"]
+        print(f"median days to first response  {'-' if median is None else median}")
+        print(f"due for follow-up  {report['due_for_follow_up']}")
+    return 0
+
+
+def _ensure_display_for(offscreen: bool) -> None:
+    if offscreen or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    _ensure_display_for(True)
+    store = _store(args)
+    from .ui.app import snapshot
+
+    out = Path(args.output)
+    snapshot(store, args.view, out, width=args.width, height=args.height)
+    print(f"Snapshot of {args.view} written to {out}")
+    return 0
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from .paths import resolve_db_path
+
+    if args.smoke:
+        _ensure_display_for(False)
+    from .ui.app import run
+
+    return run(resolve_db_path(args.db), smoke=args.smoke, started=STARTED)
+
+
+# --- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=f"{APP_NAME}: job applications, certification study plan, contacts and "
+        "portfolio for a remote IT project manager. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: per-user data folder; env CAREER_PLANNER_DB)",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, wait for its first paint, print the start-up time, exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str,
+        func: Callable[[argparse.Namespace], int],
+        help_text: str,
+        *,
+        json_flag: bool = True,
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if json_flag:
+            p.add_argument(
+                "--json", action="store_true", help="print a machine-readable JSON report"
+            )
+        p.set_defaults(func=func)
+        return p
+
+    p = add("export-data", cmd_export_data, "Write the whole database to a versioned JSON file.")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p = add(
+        "import-data",
+        cmd_import_data,
+        "Load a JSON data file (from export-data) into an empty database.",
+    )
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the data of a non-empty database (a backup is taken first)",
+    )
+    p = add(
+        "backup",
+        cmd_backup,
+        "Copy the database (default: into its backups folder).",
+        json_flag=False,
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write the copy")
+    p = add(
+        "restore",
+        cmd_restore,
+        "Replace the database with a backup (the current one is backed up first).",
+        json_flag=False,
+    )
+    p.add_argument("file", metavar="FILE")
+    p = add("demo", cmd_demo, "Fill an empty database with realistic sample data.")
+    p.add_argument(
+        "--scale", type=int, default=1, metavar="N", help="N times more data (for benchmarks)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="add demo data to a database that already holds data"
+    )
+    add(
+        "stats",
+        cmd_stats,
+        "Counts per tracker, applications per status, response rate, follow-ups due.",
+    )
+    p = add(
+        "snapshot", cmd_snapshot, "Render a main view offscreen to a PNG file.", json_flag=False
+    )
+    p.add_argument("view", choices=VIEWS)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    p.add_argument("--width", type=int, default=1280)
+    p.add_argument("--height", type=int, default=800)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(args)
+        return args.func(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - every error ends as one clear line
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    if isinstance(exc, UserError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        message = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+    else:
+        message = f"unexpected error: {type(exc).__name__}: {exc}"
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
