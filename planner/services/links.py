@@ -131,7 +131,7 @@ _KNOWN_SUFFIXES = (
 )
 # A scheme-less link is accepted when it clearly names a web host: "www." or a job board.
 _SCHEMELESS_RE = re.compile(
-    r"(?:www\.|(?:[\w\-]+\.)*(?:"
+    r"(?:www\.[\w\-]+(?:\.[\w\-]+)*|(?:[\w\-]+\.)*(?:"
     + "|".join(re.escape(s) for s in _KNOWN_SUFFIXES)
     + r"))(?:[:/?#]|$)",
     re.I,
@@ -441,12 +441,12 @@ def _workable(host: str, path: str, query: str) -> _Match:
     sub_company = sub if sub and sub not in ("apply", "jobs") and "." not in sub else None
     if m := _WORKABLE_JOB_RE.fullmatch(path):
         company = unquote(m.group(1)) if m.group(1) else sub_company
-        if m.group(1) is None or sub_company is None:
-            new_path = path[: -len("/apply")] if m.group(3) else path
-            return _Match("workable", company, m.group(2).upper(), new_path)
+        new_path = path[: -len("/apply")] if m.group(3) else path
+        return _Match("workable", company, m.group(2).upper(), new_path)
     slug = _SLUG_ONLY_RE.fullmatch(path)
-    company = sub_company or (unquote(slug.group(1)) if slug and sub == "apply" else None)
-    return _Match("workable", company)
+    if sub_company is None and slug and sub == "apply":
+        return _Match("workable", unquote(slug.group(1)))
+    return _Match("workable", sub_company)
 
 
 def _ashby(host: str, path: str, query: str) -> _Match:
@@ -473,17 +473,13 @@ def _workday(host: str, path: str, query: str) -> _Match:
     else:
         tm = _WORKDAY_TENANT_RE.match(path)
         tenant = unquote(tm.group(1)) if tm else None
-    job_at = max(path.find("/job/"), path.find("/details/"))
-    if job_at < 0:
-        return _Match("workday", tenant)
     job_path = _WORKDAY_APPLY_RE.sub("", path)
+    starts = [at + len(mark) for mark in ("/job/", "/details/") if (at := job_path.find(mark)) >= 0]
     last = job_path.rpartition("/")[2]
-    if job_path.find("/", job_at + 1) >= len(job_path) or "_" not in last:
+    if not starts or len(job_path) <= min(starts) or "_" not in last:
         return _Match("workday", tenant)
     req_id = unquote(last.rpartition("_")[2])
-    if not req_id:
-        return _Match("workday", tenant)
-    return _Match("workday", tenant, req_id, job_path)
+    return _Match("workday", tenant, req_id or None, job_path if req_id else None)
 
 
 def _linkedin(host: str, path: str, query: str) -> _Match:
