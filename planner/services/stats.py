@@ -47,7 +47,7 @@ def applications_per_status(session: Session) -> dict[str, int]:
         .group_by(Stage.key)
         .order_by(Stage.position, Stage.key)
     )
-    return dict(rows.tuples().all())
+    return {key: count for key, count in rows}  # noqa: C416 - Row objects, not pairs
 
 
 def stats_report(session: Session) -> dict[str, Any]:

@@ -202,7 +202,9 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu("&View")
         for n, (key, label, _factory) in enumerate(PAGES):
-            self._action(view, label, lambda k=key: self.show_page(k), f"Ctrl+{n + 1}")
+            self._action(
+                view, label, lambda _checked=False, k=key: self.show_page(k), f"Ctrl+{n + 1}"
+            )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self._about)
