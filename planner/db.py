@@ -16,14 +16,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from . import paths
 from .errors import UserError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a store is opened, not with this module,
+    # so the window can paint before paying for it.
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
 
 # Written into the SQLite header (PRAGMA application_id) so we know our own files: "CPl1".
 APPLICATION_ID = 0x43506C31
@@ -117,6 +118,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -128,6 +131,8 @@ class Store:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        from sqlalchemy.orm import sessionmaker
+
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def session(self) -> Session:
@@ -167,6 +172,9 @@ def open_store(path: Path) -> Store:
 
 
 def _create(path: Path) -> None:
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session
+
     from .models import Base
     from .services.stages import seed_default_stages
 

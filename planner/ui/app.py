@@ -81,12 +81,18 @@ def recover(path: Path, error: DatabaseError) -> Store | None:
 
 
 def run(path: Path, *, smoke: bool = False, started: float | None = None) -> int:
-    """Open the main window on the database at `path`; with `smoke`, time the first paint."""
+    """Open the main window on the database at `path`; with `smoke`, time the first paint.
+
+    The file is checked (read-only, no SQLAlchemy) before the window shows; the window
+    paints its shell first and opens the store right after, so the user sees it at once.
+    """
+    from ..db import inspect_file
     from .main_window import MainWindow
 
     app = application()
+    store: Store | None = None
     try:
-        store = open_store(path)
+        inspect_file(path)
     except DatabaseError as exc:
         if smoke:
             raise
@@ -94,22 +100,36 @@ def run(path: Path, *, smoke: bool = False, started: float | None = None) -> int
         if store is None:
             return 1
     window = MainWindow(store)
-    if smoke:
+    failure: list[BaseException] = []
 
-        def painted() -> None:
-            elapsed = time.perf_counter() - (started or 0.0)
-            print(f"First paint after {elapsed:.3f} s")
+    def painted() -> None:
+        if smoke:
+            print(f"First paint after {time.perf_counter() - (started or 0.0):.3f} s", flush=True)
+        if window.hub.store is None:
+            try:
+                window.attach_store(open_store(path))
+            except DatabaseError as exc:
+                failure.append(exc)
+                if not smoke:
+                    QMessageBox.critical(window, APP_NAME, str(exc))
+                window.close()
+                app.quit()
+                return
+        if smoke:
+            print(f"Ready after {time.perf_counter() - (started or 0.0):.3f} s", flush=True)
             window.close()
             app.quit()
+        else:
+            QTimer.singleShot(1500, window.start_background_jobs)
 
-        _FirstPaint(window, painted)
-    else:
-        QTimer.singleShot(1500, window.start_background_jobs)
+    _FirstPaint(window, painted)
     window.show()
     code = app.exec()
-    store = window.hub.store
-    store.close()
-    return code
+    if window.hub.store is not None:
+        window.hub.store.close()
+    if failure and smoke:
+        raise failure[0]
+    return 1 if failure else code
 
 
 def snapshot(store: Store, view: str, out: Path, *, width: int = 1280, height: int = 800) -> None:

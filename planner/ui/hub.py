@@ -14,7 +14,7 @@ class DataHub(QObject):
 
     changed = Signal(object)  # frozenset of tracker names from TRACKERS
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
 
@@ -24,7 +24,7 @@ class DataHub(QObject):
     def replace_store(self, store: Store) -> None:
         """After a restore or import: swap the store and refresh everything."""
         old, self.store = self.store, store
-        if old is not store:
+        if old is not None and old is not store:
             old.close()
         self.notify()
 

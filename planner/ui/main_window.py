@@ -28,7 +28,7 @@ from .. import APP_NAME, __version__, paths
 from ..db import Store
 from .hub import DataHub
 from .tasks import run_task
-from .widgets import icon
+from .widgets import icon, muted
 
 # key, sidebar label, icon, "module:factory" — factories take (hub, window).
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -44,7 +44,8 @@ PAGE_KEYS = tuple(key for key, _label, _factory in PAGES)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+        """With `store` None the window paints its shell at once; `attach_store` fills it."""
         super().__init__(parent)
         self.hub = DataHub(store, self)
         self.undo_stack = QUndoStack(self)
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{label} (Ctrl+{n + 1})")
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
-            self.stack.addWidget(QWidget())  # replaced by the real page on first show
+            self.stack.addWidget(muted("Loading…"))  # replaced by the real page on first show
         self.sidebar.currentRowChanged.connect(self._row_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -81,8 +82,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.statusBar().showMessage(f"Database: {store.path}", 8000)
         self._restore_geometry()
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """Open the pages on `store` (called once the database is open)."""
+        self.hub.store = store
+        self.statusBar().showMessage(f"Database: {store.path}", 8000)
+        self._row_changed(self.sidebar.currentRow())
 
     # --- pages -------------------------------------------------------------------------
 
@@ -124,8 +132,8 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
-        key = PAGE_KEYS[row]
-        self.page(key)
+        if self.hub.store is not None:
+            self.page(PAGE_KEYS[row])
         self.stack.setCurrentIndex(row)
 
     # --- menus -------------------------------------------------------------------------
