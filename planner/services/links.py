@@ -138,9 +138,9 @@ _SCHEMELESS_RE = re.compile(
 )
 
 
-def _reject_scheme(scheme: str) -> LinkError:
+def _reject_scheme(scheme: str, rest: str) -> LinkError:
     """The error for a link whose scheme is not http(s)."""
-    if len(scheme) == 1:
+    if len(scheme) == 1 and rest[:1] in ("\\", "/"):
         return LinkError("a file path on a disk, not a web link")
     return LinkError(f"not an http(s) link ({scheme.lower()[:20]}:)")
 
@@ -155,9 +155,9 @@ def _split_scheme(text: str) -> tuple[str, str]:
     if match is None:
         raise LinkError("not a link")
     scheme = match.group(1).lower()
-    if scheme not in ("http", "https"):
-        raise _reject_scheme(scheme)
     rest = text[match.end() :]
+    if scheme not in ("http", "https"):
+        raise _reject_scheme(scheme, rest)
     if not rest.startswith("//"):
         raise LinkError("link has no host name")
     return scheme, rest[2:]
