@@ -15,6 +15,7 @@ import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
+from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from . import APP_NAME, __version__  # noqa: E402
@@ -131,6 +132,82 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_calendar(args: argparse.Namespace) -> int:
+    from .services.calendar import export_calendar
+
+    store = _store(args)
+    out = Path(args.output)
+    counts = export_calendar(store, out)
+    if args.json:
+        _print_json({"output": str(out), "events": counts})
+    else:
+        parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items())
+        print(f"Exported {sum(counts.values())} events to {out} ({parts})")
+    return 0
+
+
+def _parse_day(text: str, option: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{option} {text!r} is not a date; use YYYY-MM-DD.") from None
+
+
+def cmd_report_applications(args: argparse.Namespace) -> int:
+    from .services.reports import applications_in_range, write_report_csv, write_report_pdf
+
+    start = _parse_day(args.start, "--from")
+    end = _parse_day(args.end, "--to") if args.end else date.today()
+    if start > end:
+        raise CliError(f"--from {start} is after --to {end}; the period would be empty.")
+    out = Path(args.output)
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in ("pdf", "csv"):
+        raise CliError(f"Cannot tell the report format from {out.name!r}: name it .pdf or .csv.")
+    page_sizes = {"a4": "A4", "letter": "Letter"}
+    page_size = page_sizes.get(args.page_size.lower())
+    if page_size is None:
+        raise CliError(f"Unknown page size {args.page_size!r}; use A4 or Letter.")
+    store = _store(args)
+    with store.session() as session:
+        rows = applications_in_range(session, start, end)
+    if kind == "pdf":
+        write_report_pdf(
+            rows, out, start=start, end=end, person_name=args.name, page_size=page_size
+        )
+    else:
+        write_report_csv(rows, out)
+    if args.json:
+        _print_json(
+            {
+                "output": str(out),
+                "format": kind,
+                "from": start.isoformat(),
+                "to": end.isoformat(),
+                "applications": len(rows),
+            }
+        )
+    else:
+        print(f"Listed {len(rows)} applications sent {start} to {end} in {out}")
+    return 0
+
+
+def cmd_export_applications(args: argparse.Namespace) -> int:
+    from .services.reports import export_applications_csv
+
+    store = _store(args)
+    out = Path(args.output)
+    with store.session() as session:
+        count = export_applications_csv(session, out)
+    if args.json:
+        _print_json({"output": str(out), "applications": count})
+    else:
+        print(f"Exported {count} applications to {out}")
+    return 0
+
+
 def _ensure_display_for(offscreen: bool) -> None:
     if offscreen or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -233,6 +310,42 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_stats,
         "Counts per tracker, applications per status, response rate, follow-ups due.",
     )
+    p = add(
+        "export-calendar",
+        cmd_export_calendar,
+        "Write interviews, follow-ups, next actions and exam dates to an .ics calendar file "
+        "(re-importing it updates the same events instead of adding copies).",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="OUT.ics")
+    p = add(
+        "report-applications",
+        cmd_report_applications,
+        "Proof of applications: the applications sent in a period (date, company, title, "
+        "channel, outcome) as PDF or CSV, for an unemployment office.",
+    )
+    p.add_argument(
+        "--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day of the period"
+    )
+    p.add_argument(
+        "--to", dest="end", metavar="YYYY-MM-DD", help="last day of the period (default: today)"
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.pdf|OUT.csv",
+        help="where to write the report; the extension picks the format",
+    )
+    p.add_argument(
+        "--page-size", default="A4", metavar="A4|Letter", help="PDF page size (default: A4)"
+    )
+    p.add_argument("--name", metavar='"FULL NAME"', help="the applicant's name, printed on the PDF")
+    p = add(
+        "export-applications",
+        cmd_export_applications,
+        "Write every application with its fields to a CSV file for spreadsheets.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     p = add(
         "snapshot", cmd_snapshot, "Render a main view offscreen to a PNG file.", json_flag=False
     )
