@@ -816,7 +816,7 @@ _BOOKMARK_TOKEN_RE = re.compile(
 )
 _ATTR_RE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _TITLE_SUFFIX_RE = re.compile(
-    r"\s+[|\-–—]\s+(?:LinkedIn|Indeed(?:\.com)?|We Work Remotely|Remote OK|Remotive|Wellfound)\s*$",
+    r"\s+[|\-–—•·]\s+(?:LinkedIn|Indeed(?:\.com)?|We Work Remotely|Remote OK|Remotive|Wellfound)\s*$",
     re.I,
 )
 
