@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -101,7 +102,7 @@ def validate_fields(fields: dict[str, Any], *, today: date | None = None) -> dic
 # --- create, edit, move ----------------------------------------------------------------
 
 
-def _stage(session: Session, key: str) -> Stage:
+def get_stage(session: Session, key: str) -> Stage:
     stage = session.get(Stage, key)
     if stage is None:
         raise ValidationError({"status": f"Unknown stage {key!r}."})
@@ -112,7 +113,7 @@ def create_application(session: Session, *, status: str = "saved", **fields: Any
     problems = validate_fields({"company": fields.get("company", ""), **fields})
     if problems:
         raise ValidationError(problems)
-    _stage(session, status)
+    get_stage(session, status)
     now = utcnow()
     if status == "applied" and fields.get("applied_on") is None:
         fields["applied_on"] = date.today()
@@ -148,7 +149,7 @@ def change_status(
     """Move `app` to `status`, appending to its history; None if it is there already."""
     if app.status == status:
         return None
-    _stage(session, status)
+    get_stage(session, status)
     at = at or utcnow()
     change = StatusChange(
         application_id=app.id, from_status=app.status, to_status=status, at=at, note=note
@@ -368,3 +369,279 @@ def pipeline_metrics(session: Session, now: datetime | None = None) -> dict[str,
         "median_days_to_first_response": round(statistics.median(delays), 1) if delays else None,
         "due_for_follow_up": len(due_for_follow_up(session, now)),
     }
+
+
+# --- rows for the table and the board --------------------------------------------------
+
+
+@dataclass(slots=True)
+class ApplicationRow:
+    """What the table and board show of one application: plain values, no ORM object."""
+
+    id: int
+    company: str
+    title: str
+    status: str
+    work_mode: str | None
+    location: str | None
+    remote_region: str | None
+    salary_min: float | None
+    salary_max: float | None
+    salary_currency: str | None
+    salary_period: str | None
+    applied_on: date | None
+    next_action: str | None
+    next_action_due: date | None
+    last_activity_at: datetime
+    priority: int
+    notes: str
+    tags: str
+
+
+def application_rows(session: Session, ids: list[int] | None = None) -> list[ApplicationRow]:
+    """All applications (or those in `ids`) as rows, in one query with their tags."""
+    from ..models import Tag
+
+    tags = (
+        select(application_tags.c.application_id, func.group_concat(Tag.name, ", ").label("names"))
+        .join(Tag, Tag.id == application_tags.c.tag_id)
+        .group_by(application_tags.c.application_id)
+        .subquery()
+    )
+    a = Application
+    query = select(
+        a.id,
+        a.company,
+        a.title,
+        a.status,
+        a.work_mode,
+        a.location,
+        a.remote_region,
+        a.salary_min,
+        a.salary_max,
+        a.salary_currency,
+        a.salary_period,
+        a.applied_on,
+        a.next_action,
+        a.next_action_due,
+        a.last_activity_at,
+        a.priority,
+        a.notes,
+        func.coalesce(tags.c.names, ""),
+    ).outerjoin(tags, tags.c.application_id == a.id)
+    if ids is not None:
+        query = query.where(a.id.in_(ids))
+    return [ApplicationRow(*row) for row in session.execute(query.order_by(a.id))]
+
+
+def stage_outcomes(session: Session) -> dict[str, tuple[str, str, int]]:
+    """{key: (display name, outcome, position)} for every stage."""
+    return {s.key: (s.name, s.outcome, s.position) for s in session.scalars(select(Stage))}
+
+
+def format_salary(
+    lo: float | None, hi: float | None, currency: str | None, period: str | None
+) -> str:
+    """'USD 90k–110k / year', '€45 / hour', or '' when unknown."""
+    if lo is None and hi is None:
+        return ""
+
+    def short(v: float) -> str:
+        if v >= 10000:
+            return f"{v / 1000:.0f}k"
+        return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+
+    amount = (
+        short(lo)
+        if hi is None or lo == hi
+        else (short(hi) if lo is None else f"{short(lo)}–{short(hi)}")
+    )
+    if lo is None and hi is not None:
+        amount = f"up to {short(hi)}"
+    text = f"{currency} {amount}" if currency else amount
+    return f"{text} / {period}" if period else text
+
+
+# --- field snapshots for undo ----------------------------------------------------------
+
+EDITABLE_FIELDS = (
+    "company",
+    "title",
+    "posting_url",
+    "board",
+    "external_id",
+    "location",
+    "work_mode",
+    "remote_region",
+    "team_timezones",
+    "overlap_hours",
+    "async_culture",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "employment_type",
+    "source",
+    "date_posted",
+    "valid_through",
+    "applied_on",
+    "priority",
+    "excitement",
+    "next_action",
+    "next_action_due",
+    "notes",
+    "posting_snapshot",
+)
+
+
+def field_values(app: Application) -> dict[str, Any]:
+    return {name: getattr(app, name) for name in EDITABLE_FIELDS}
+
+
+# --- detail, interviews, linked contacts, attachments ----------------------------------
+
+
+def application_detail(session: Session, app_id: int) -> Application | None:
+    """An application with everything the editor shows, loaded for use after the session."""
+    from sqlalchemy.orm import selectinload
+
+    return session.scalar(
+        select(Application)
+        .where(Application.id == app_id)
+        .options(
+            selectinload(Application.history),
+            selectinload(Application.interviews),
+            selectinload(Application.attachments),
+            selectinload(Application.contact_links),
+            selectinload(Application.activities),
+            selectinload(Application.tags),
+        )
+    )
+
+
+def to_utc(local: datetime, zone: str) -> datetime:
+    """A wall-clock time in IANA zone `zone` as naive UTC (how interviews are stored)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError({"timezone": f"Unknown time zone {zone!r}."}) from None
+    from datetime import UTC
+
+    return local.replace(tzinfo=tz).astimezone(UTC).replace(tzinfo=None)
+
+
+def from_utc(moment: datetime, zone: str) -> datetime:
+    """Naive UTC as wall-clock time in `zone` (naive)."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+
+
+def save_interview(
+    session: Session, app: Application, interview_id: int | None, **fields: Any
+) -> Interview:
+    """Add or update an interview; logging one counts as activity on the application."""
+    from ..models.applications import INTERVIEW_KINDS, INTERVIEW_OUTCOMES
+
+    problems = {}
+    if fields.get("kind") not in INTERVIEW_KINDS:
+        problems["kind"] = "Choose the kind of interview."
+    if fields.get("outcome", "pending") not in INTERVIEW_OUTCOMES:
+        problems["outcome"] = "Unknown outcome."
+    if (fields.get("round") or 0) < 1:
+        problems["round"] = "Rounds start at 1."
+    if problems:
+        raise ValidationError(problems)
+    interview = session.get(Interview, interview_id) if interview_id else None
+    if interview is None:
+        interview = Interview(application_id=app.id)
+        session.add(interview)
+    for name, value in fields.items():
+        setattr(interview, name, value)
+    app.last_activity_at = utcnow()
+    return interview
+
+
+def delete_interview(session: Session, interview_id: int) -> None:
+    session.execute(delete(Interview).where(Interview.id == interview_id))
+
+
+def link_contact(session: Session, app: Application, contact_id: int, role: str) -> None:
+    from ..models.applications import CONTACT_ROLES
+
+    if role not in CONTACT_ROLES:
+        raise ValidationError({"role": f"Unknown role {role!r}."})
+    exists = session.scalar(
+        select(ApplicationContact).where(
+            ApplicationContact.application_id == app.id,
+            ApplicationContact.contact_id == contact_id,
+            ApplicationContact.role == role,
+        )
+    )
+    if exists is None:
+        session.add(ApplicationContact(application_id=app.id, contact_id=contact_id, role=role))
+
+
+def unlink_contact(session: Session, link_id: int) -> None:
+    session.execute(delete(ApplicationContact).where(ApplicationContact.id == link_id))
+
+
+def contact_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, "Name — Company") for the contact picker."""
+    from ..models import Contact
+
+    rows = session.execute(select(Contact.id, Contact.name, Contact.company).order_by(Contact.name))
+    return [(cid, f"{name} — {company}" if company else name) for cid, name, company in rows]
+
+
+def add_attachment(
+    session: Session, files_dir: Path, app: Application, source: Path, kind: str, label: str = ""
+) -> Attachment:
+    """Copy `source` into the data folder and attach it; the original is left alone."""
+    import shutil
+
+    from ..models.applications import ATTACHMENT_KINDS
+
+    if kind not in ATTACHMENT_KINDS:
+        raise ValidationError({"kind": f"Unknown attachment kind {kind!r}."})
+    if not source.is_file():
+        raise ValidationError({"file": f"{source} is not a file."})
+    folder = files_dir / f"application-{app.id}"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    n = 2
+    while target.exists():
+        target = folder / f"{source.stem} ({n}){source.suffix}"
+        n += 1
+    try:
+        shutil.copy2(source, target)
+    except OSError as exc:
+        raise ValidationError(
+            {"file": f"Cannot copy {source.name}: {exc.strerror or exc}."}
+        ) from exc
+    attachment = Attachment(
+        application_id=app.id,
+        kind=kind,
+        label=label or source.stem,
+        original_name=source.name,
+        stored_path=str(target.relative_to(files_dir)),
+    )
+    session.add(attachment)
+    app.last_activity_at = utcnow()
+    return attachment
+
+
+def remove_attachment(session: Session, files_dir: Path, attachment_id: int) -> None:
+    """Forget an attachment; its copy is moved to a trash folder, not deleted."""
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None:
+        return
+    path = files_dir / attachment.stored_path
+    if path.exists():
+        trash = files_dir / "trash"
+        trash.mkdir(parents=True, exist_ok=True)
+        path.replace(trash / f"{attachment.id}-{path.name}")
+    session.delete(attachment)

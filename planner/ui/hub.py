@@ -13,6 +13,7 @@ class DataHub(QObject):
     """Holds the open Store; views subscribe to `changed` instead of polling."""
 
     changed = Signal(object)  # frozenset of tracker names from TRACKERS
+    rows_changed = Signal(str, object)  # tracker, list of ids: a targeted refresh
 
     def __init__(self, store: Store | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -20,6 +21,10 @@ class DataHub(QObject):
 
     def notify(self, *trackers: str) -> None:
         self.changed.emit(frozenset(trackers) if trackers else TRACKERS)
+
+    def notify_rows(self, tracker: str, ids: list[int]) -> None:
+        """Some rows of one tracker changed (added, edited or deleted)."""
+        self.rows_changed.emit(tracker, list(ids))
 
     def replace_store(self, store: Store) -> None:
         """After a restore or import: swap the store and refresh everything."""

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             file_menu,
             "&Import job links…",
-            self._import_links,
+            self.import_links,
             QKeySequence.StandardKey.Open,
             "Import links from a text file, bookmarks export, CSV or saved job page",
         )
@@ -237,12 +237,8 @@ class MainWindow(QMainWindow):
         self.show_page("applications")
         self._call_page("new_application")
 
-    def _import_links(self) -> None:
-        handler = getattr(self, "import_links", None)
-        if handler is None:
-            QMessageBox.information(self, APP_NAME, "Importing job links is not available yet.")
-            return
-        handler()
+    def import_links(self) -> None:
+        QMessageBox.information(self, APP_NAME, "Importing job links is not available yet.")
 
     def _about(self) -> None:
         QMessageBox.about(
