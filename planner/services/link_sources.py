@@ -1100,7 +1100,7 @@ _COLUMN_NAMES = {
         "onsiteremote",
         "remoteonsite",
     },
-    "employment": {"employmenttype", "jobtype", "contracttype", "employment"},
+    "employment": {"type", "employmenttype", "jobtype", "contracttype", "employment"},
     "tags": {"tags", "labels", "folder", "category", "categories", "list"},
     "description": {"description", "jobdescription", "summary"},
 }
@@ -1180,8 +1180,6 @@ def _url_header_score(cell: str) -> int:
 
 def _layout_for(rows: list[list[str]], delimiter: str) -> _CsvLayout:
     """Find the header row, the URL column and the known columns of sampled rows."""
-    widths = Counter(len(r) for r in rows if any(c.strip() for c in r))
-    width = widths.most_common(1)[0][0] if widths else 0
     header_row = _find_header(rows)
     header = rows[header_row] if header_row is not None else []
     data = rows[header_row + 1 :] if header_row is not None else rows
@@ -1189,12 +1187,21 @@ def _layout_for(rows: list[list[str]], delimiter: str) -> _CsvLayout:
     if header_row is None and url_column is not None:
         header_row = _unnamed_header(rows, url_column)
         header = rows[header_row] if header_row is not None else []
+    width = len(header) or _modal_width(rows)
     layout = _CsvLayout(delimiter, width, header_row, url_column, header=header)
     layout.columns = _named_columns(header, url_column)
     layout.has_links = url_column is not None and any(
         len(row) > url_column and _is_url(row[url_column]) for row in data
     )
     return layout
+
+
+def _modal_width(rows: list[list[str]]) -> int:
+    """The most common number of cells among rows of two or more cells (else 1, or 0)."""
+    widths = Counter(len(r) for r in rows if len(r) >= 2 and any(c.strip() for c in r))
+    if widths:
+        return widths.most_common(1)[0][0]
+    return 1 if any(any(c.strip() for c in r) for r in rows) else 0
 
 
 def _find_header(rows: list[list[str]]) -> int | None:
@@ -1325,8 +1332,7 @@ def parse_csv(text: str) -> ParseResult:
 def _without_link_column(rows: list[list[str]]) -> ParseResult:
     """A CSV where no column holds links: a one-column list of lines, or an error."""
     cells = [c for row in rows[:_SNIFF_ROWS] for c in row if c.strip()]
-    widths = Counter(len(r) for r in rows if any(c.strip() for c in r))
-    if widths and widths.most_common(1)[0][0] >= 2 and not any("://" in c for c in cells):
+    if _modal_width(rows) >= 2 and not any("://" in c for c in cells):
         names = ", ".join(c.strip() for c in rows[0][:12] if c.strip())
         raise SourceError(f"this CSV has no column of links (its first row is: {names[:150]})")
     return _single_column(rows)
