@@ -134,3 +134,126 @@ def test_smoke_opens_the_window_and_prints_the_start_up_time(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "First paint after" in result.stdout
     assert "matplotlib" not in result.stderr
+
+
+# --- calendar, proof of applications, applications CSV ------------------------------------
+
+
+@pytest.fixture
+def demo_db(capsys, tmp_path) -> str:
+    db = str(tmp_path / "demo.sqlite3")
+    assert run_cli(capsys, "--db", db, "demo")[0] == 0
+    return db
+
+
+def test_new_export_commands_have_help(capsys):
+    for command in ("export-calendar", "report-applications", "export-applications"):
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0
+        assert "usage:" in capsys.readouterr().out
+
+
+def test_export_calendar_writes_an_ics_and_reports_counts(capsys, tmp_path, demo_db):
+    from icalendar import Calendar
+
+    out = tmp_path / "cal" / "planner.ics"
+    code, stdout, err = run_cli(
+        capsys, "--db", demo_db, "export-calendar", "-o", str(out), "--json"
+    )
+    assert code == 0, err
+    report = json.loads(stdout)
+    assert report["output"] == str(out)
+    assert report["events"]["interviews"] > 0 and report["events"]["exams"] == 1
+    calendar = Calendar.from_ical(out.read_bytes())
+    assert len(calendar.events) == sum(report["events"].values())
+    code, stdout, _ = run_cli(capsys, "--db", demo_db, "export-calendar", "-o", str(out))
+    assert code == 0 and stdout.startswith("Exported ") and stdout.count("\n") == 1
+
+
+def test_report_applications_writes_a_pdf_and_a_csv(capsys, tmp_path, demo_db):
+    import csv
+    from datetime import date, timedelta
+
+    start = (date.today() - timedelta(days=45)).isoformat()
+    pdf, table = tmp_path / "proof.pdf", tmp_path / "proof.CSV"
+    code, stdout, err = run_cli(
+        capsys,
+        "--db",
+        demo_db,
+        "report-applications",
+        "--from",
+        start,
+        "--to",
+        date.today().isoformat(),
+        "-o",
+        str(pdf),
+        "--page-size",
+        "letter",
+        "--name",
+        "Zoë García",
+        "--json",
+    )
+    assert code == 0, err
+    report = json.loads(stdout)
+    assert report["format"] == "pdf" and report["applications"] > 0
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert b"/MediaBox [ 0 0 612 792 ]" in pdf.read_bytes()
+    code, stdout, err = run_cli(
+        capsys, "--db", demo_db, "report-applications", "--from", start, "-o", str(table)
+    )
+    assert code == 0, err
+    assert stdout.startswith(f"Listed {report['applications']} applications sent {start}")
+    with table.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == report["applications"]
+    assert all(start <= r["Date applied"] <= date.today().isoformat() for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--from", "2030-03-10", "--to", "2030-03-01", "-o", "r.pdf"), "is after --to"),
+        (("--from", "2030-02-30", "-o", "r.pdf"), "is not a date"),
+        (("--from", "10/03/2030", "-o", "r.pdf"), "is not a date"),
+        (("--from", "2030-03-01", "--to", "soon", "-o", "r.pdf"), "--to 'soon' is not a date"),
+        (("--from", "2020-03-01", "-o", "r.docx"), "name it .pdf or .csv"),
+        (("--from", "2020-03-01", "-o", "r.pdf", "--page-size", "A5"), "Unknown page size"),
+    ],
+)
+def test_report_applications_refuses_bad_input_in_one_line(
+    capsys, tmp_path, monkeypatch, args, message
+):
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "x.sqlite3"
+    code, stdout, err = run_cli(capsys, "--db", str(db), "report-applications", *args)
+    assert code == 1 and stdout == ""
+    assert err.startswith("career-planner: ") and err.count("\n") == 1
+    assert message in err
+    assert sorted(p.name for p in tmp_path.glob("r.*")) == []
+
+
+def test_an_export_to_an_unwritable_place_is_one_line_on_stderr(capsys, tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    db = str(tmp_path / "x.sqlite3")
+    for args in (
+        ("export-calendar", "-o", str(blocker / "c.ics")),
+        ("export-applications", "-o", str(blocker / "a.csv")),
+        ("report-applications", "--from", "2020-01-01", "-o", str(blocker / "r.pdf")),
+    ):
+        code, _, err = run_cli(capsys, "--db", db, *args)
+        assert code == 1, args
+        assert err.startswith("career-planner: Cannot write ") and err.count("\n") == 1
+
+
+def test_export_applications_writes_every_application(capsys, tmp_path, demo_db):
+    import csv
+
+    out = tmp_path / "apps.csv"
+    code, stdout, err = run_cli(capsys, "--db", demo_db, "export-applications", "-o", str(out))
+    assert code == 0, err
+    assert stdout == f"Exported 40 applications to {out}\n"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 40
