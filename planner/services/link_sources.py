@@ -1361,10 +1361,7 @@ def _csv_row(
     shown = _shown(layout.delimiter.join(row))
     cell = row[layout.url_column].strip() if len(row) > layout.url_column else ""
     if not cell:
-        column = (
-            layout.header[layout.url_column] if layout.header else f"column {layout.url_column + 1}"
-        )
-        rejected.append(Rejection(shown, f"no link in the '{column.strip()}' column"))
+        rejected.append(Rejection(shown, f"no link in the {_column_name(layout)} column"))
         return
     found: list[Candidate] = []
     problems: list[Rejection] = []
@@ -1375,6 +1372,13 @@ def _csv_row(
     candidate = found[0]
     _fill_from_row(candidate, row, layout.columns)
     candidates.append(candidate)
+
+
+def _column_name(layout: _CsvLayout) -> str:
+    """The link column as the user knows it: 'Job Url', or column 3."""
+    index = layout.url_column or 0
+    name = layout.header[index].strip() if index < len(layout.header) else ""
+    return f"'{name}'" if name else f"column {index + 1}"
 
 
 def _cell(row: list[str], columns: dict[str, int], name: str) -> str | None:

@@ -613,13 +613,16 @@ def parse_link(raw: str) -> LinkInfo:
     if found.path is not None:
         path = found.path
     if found.board != "web":
-        scheme = "https"
+        # Job boards are https-only; a port that was default for http is no port there.
+        scheme, port = "https", "" if port in ("80", "443") else port
     url = f"{scheme}://{host}:{port}{path}" if port else f"{scheme}://{host}{path}"
     if query_text := _clean_query(query or "", found.board):
         url = f"{url}?{query_text}"
     # A fragment is dropped, except a client-side route ("#/jobs/12", "#!/jobs/12").
     if fragment and found.board == "web" and fragment[0] in "/!":
         url = f"{url}#{_encode(fragment)}"
+    if len(url) > MAX_URL_LENGTH:  # percent-encoding can make a link longer
+        raise LinkError(f"link is longer than {MAX_URL_LENGTH} characters")
     return LinkInfo(url, found.board, found.company or None, found.external_id or None)
 
 
