@@ -811,7 +811,7 @@ def _as_list(value: object) -> list:
 # Only the tags that matter are tokenized; attribute values may hold '>' inside quotes.
 _BOOKMARK_TOKEN_RE = re.compile(
     r"<!--.*?(?:-->|\Z)"
-    r"""|<(/?)(a|h3|dl|dd|h1)(?=[\s>/])([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""",
+    r"""|<(/?)(a|h3|dl|dd)(?=[\s>/])([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""",
     re.I | re.S,
 )
 _ATTR_RE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
@@ -880,7 +880,12 @@ class _FolderScope:
 
 
 def parse_bookmarks(text: str, *, folder: str | None = None) -> ParseResult:
-    """A Netscape bookmark export (Chrome, Edge, Firefox, Safari); folders become tags."""
+    """A Netscape bookmark export (Chrome, Edge, Firefox, Safari); folders become tags.
+
+    A tag-event parser over a stack of <DL> levels, not a DOM: exports leave <DT> and <p>
+    unclosed, Firefox closes the root without <p>, Safari has no root <DL> and no
+    ADD_DATE, and the H1 is localized (FACTS.md "Netscape bookmark files").
+    """
     text = _as_text(text)
     scope = _FolderScope(folder)
     candidates: list[Candidate] = []
@@ -1104,6 +1109,7 @@ _COLUMN_NAMES = {
     "tags": {"tags", "labels", "folder", "category", "categories", "list"},
     "description": {"description", "jobdescription", "summary"},
 }
+# LinkedIn's Connections.csv header (FACTS.md "LinkedIn data export"): people, not jobs.
 _CONNECTIONS_HEADER = {"firstname", "lastname", "url", "connectedon"}
 _STATUS_WORDS = {
     "saved": "saved",
@@ -1205,7 +1211,11 @@ def _modal_width(rows: list[list[str]]) -> int:
 
 
 def _find_header(rows: list[list[str]]) -> int | None:
-    """The first row (after any preamble) that names a link column and holds no link."""
+    """The first row that names a link column and holds no link.
+
+    Rows before it are a preamble, such as LinkedIn's "Notes:" lines whose wording and
+    length vary (FACTS.md "LinkedIn data export").
+    """
     for index, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
         if any(_is_url(c) for c in row):
             continue
@@ -1479,23 +1489,21 @@ def _page_meta(text: str) -> _PageMeta:
     return meta
 
 
-def _json_blocks(text: str) -> tuple[list[object], int]:
-    """Parsed values of every ld+json script block, and how many blocks were broken."""
+def _json_blocks(text: str) -> list[object]:
+    """Parsed values of every ld+json script block (a page may have several)."""
     values: list[object] = []
-    broken = 0
     for match in _SCRIPT_RE.finditer(text):
-        if not _LD_JSON_TYPE_RE.search(match.group(1)):
-            continue
-        parsed = _load_json(match.group(2))
-        if parsed is None:
-            broken += 1
-        else:
-            values.extend(parsed)
-    return values, broken
+        if _LD_JSON_TYPE_RE.search(match.group(1)):
+            values.extend(_load_json(match.group(2)) or ())
+    return values
 
 
 def _load_json(raw: str) -> list[object] | None:
-    """One block's JSON values, repairing what real pages break; None if beyond repair."""
+    """One block's JSON values, repairing what real pages break; None if beyond repair.
+
+    FACTS.md "schema.org JobPosting": raw control characters, trailing commas and
+    entity-escaped blocks occur in public pages.
+    """
     text = _JSON_WRAPPERS_RE.sub("", raw.strip()).strip()
     if not text:
         return []
@@ -1540,7 +1548,11 @@ def _type_names(node: dict) -> set[str]:
 
 
 def _find_postings(values: list[object]) -> tuple[list[dict], dict[str, dict]]:
-    """Every JobPosting node (top level, arrays, @graph, ItemList items, nested) and @id index."""
+    """Every JobPosting node and an @id index, walking the whole structure.
+
+    Covers the variants in FACTS.md: a top-level array, "@graph", ItemList
+    itemListElement[].item, and postings nested in another node (WebPage.mainEntity).
+    """
     postings: list[dict] = []
     index: dict[str, dict] = {}
     stack: list[object] = list(reversed(values))
@@ -1723,8 +1735,7 @@ def parse_job_page(text: str, base_url: str | None = None) -> ParseResult:
     meta = _page_meta(text)
     page_link = _link_for(meta.urls(base_url), base_url)
     base = page_link.url if page_link else base_url
-    values, _broken = _json_blocks(text)
-    postings, index = _find_postings(values)
+    postings, index = _find_postings(_json_blocks(text))
     candidates: list[Candidate] = []
     rejected: list[Rejection] = []
     for posting in postings:

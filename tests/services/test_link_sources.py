@@ -886,3 +886,26 @@ def test_shared_job_links_fixture() -> None:
 def test_shared_contacts_vcard_is_not_taken_for_links() -> None:
     with pytest.raises(SourceError, match="contacts"):
         parse_source((SHARED / "contacts.vcf").read_bytes(), "contacts.vcf")
+
+
+def test_candidate_vocabularies_match_the_database_checks() -> None:
+    from planner.models import applications as model
+    from planner.services import link_sources
+
+    assert link_sources.WORK_MODES == model.WORK_MODES
+    assert link_sources.SALARY_PERIODS == model.SALARY_PERIODS
+    assert link_sources.EMPLOYMENT_TYPES == model.EMPLOYMENT_TYPES
+    stage_keys = {key for key, _name, _outcome in model.DEFAULT_STAGES}
+    assert set(link_sources._STATUS_WORDS.values()) <= stage_keys
+
+
+def test_parsing_layer_imports_neither_qt_nor_sqlalchemy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, planner.services.link_sources;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
