@@ -376,7 +376,11 @@ def pipeline_metrics(session: Session, now: datetime | None = None) -> dict[str,
 
 @dataclass(slots=True)
 class ApplicationRow:
-    """What the table and board show of one application: plain values, no ORM object."""
+    """What the table and board show of one application: plain values, no ORM object.
+
+    Dates stay ISO text as SQLite holds them ("2026-11-23", "2026-11-23 10:00:00.000000"):
+    they sort correctly as text, and only the rows on screen are ever parsed.
+    """
 
     id: int
     company: str
@@ -389,27 +393,33 @@ class ApplicationRow:
     salary_max: float | None
     salary_currency: str | None
     salary_period: str | None
-    applied_on: date | None
+    applied_on: str | None
     next_action: str | None
-    next_action_due: date | None
-    last_activity_at: datetime
+    next_action_due: str | None
+    last_activity_at: str
     priority: int
     notes: str
     tags: str
+    due: bool  # due for a follow-up now (the follow-up clock, computed in SQL)
 
 
-def application_rows(session: Session, ids: list[int] | None = None) -> list[ApplicationRow]:
-    """All applications (or those in `ids`) as rows, in one query with their tags."""
+def _row_query(session: Session, now: datetime | None):  # noqa: ANN202 - a Select
+    from sqlalchemy import String, case, type_coerce
+
     from ..models import Tag
 
-    tags = (
-        select(application_tags.c.application_id, func.group_concat(Tag.name, ", ").label("names"))
-        .join(Tag, Tag.id == application_tags.c.tag_id)
-        .group_by(application_tags.c.application_id)
-        .subquery()
-    )
     a = Application
-    query = select(
+    # Correlated, so only the rows returned pay for their tags (a LIMIT stays cheap).
+    tags = (
+        select(func.group_concat(Tag.name, ", "))
+        .join(application_tags, Tag.id == application_tags.c.tag_id)
+        .where(application_tags.c.application_id == a.id)
+        .scalar_subquery()
+    )
+    due = case(
+        (due_for_follow_up_clause(follow_up_rule(session), now or utcnow()), True), else_=False
+    )
+    return select(
         a.id,
         a.company,
         a.title,
@@ -421,17 +431,61 @@ def application_rows(session: Session, ids: list[int] | None = None) -> list[App
         a.salary_max,
         a.salary_currency,
         a.salary_period,
-        a.applied_on,
+        type_coerce(a.applied_on, String),
         a.next_action,
-        a.next_action_due,
-        a.last_activity_at,
+        type_coerce(a.next_action_due, String),
+        type_coerce(a.last_activity_at, String),
         a.priority,
         a.notes,
-        func.coalesce(tags.c.names, ""),
-    ).outerjoin(tags, tags.c.application_id == a.id)
+        func.coalesce(tags, ""),
+        due,
+    ).join(Stage, Stage.key == a.status)
+
+
+def application_rows(
+    session: Session,
+    ids: list[int] | None = None,
+    *,
+    now: datetime | None = None,
+    order_by: tuple = (),
+    limit: int | None = None,
+) -> list[ApplicationRow]:
+    """Applications (all, or those in `ids`) as rows, with tags and the follow-up flag."""
+    if limit is not None:  # pick the ids on the bare table first: much cheaper to sort
+        pick = select(Application.id).order_by(*order_by, Application.id).limit(limit)
+        if ids is not None:
+            pick = pick.where(Application.id.in_(ids))
+        ids = list(session.scalars(pick))
+    query = _row_query(session, now)
     if ids is not None:
-        query = query.where(a.id.in_(ids))
-    return [ApplicationRow(*row) for row in session.execute(query.order_by(a.id))]
+        query = query.where(Application.id.in_(ids))
+    query = query.order_by(*order_by, Application.id)
+    return [ApplicationRow(*row) for row in session.execute(query)]
+
+
+def board_rows(
+    session: Session, per_stage: int, *, now: datetime | None = None
+) -> tuple[list[ApplicationRow], dict[str, int]]:
+    """The most recently active `per_stage` applications of each stage, and every stage's count."""
+    ranked = (
+        _row_query(session, now)
+        .add_columns(
+            func.row_number()
+            .over(
+                partition_by=Application.status,
+                order_by=(Application.last_activity_at.desc(), Application.id),
+            )
+            .label("rank")
+        )
+        .subquery()
+    )
+    rows = session.execute(
+        select(*list(ranked.c)[:-1]).where(ranked.c.rank <= per_stage).order_by(ranked.c.rank)
+    )
+    counts = dict(
+        session.execute(select(Application.status, func.count()).group_by(Application.status)).all()
+    )
+    return [ApplicationRow(*row) for row in rows], counts
 
 
 def stage_outcomes(session: Session) -> dict[str, tuple[str, str, int]]:

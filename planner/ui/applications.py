@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import func, select
 
-from ..models import utcnow
+from ..models import Application, utcnow
 from ..services import applications as apps
 from ..services.applications import ApplicationRow
 from .commands import DeleteApplications, MoveApplications
@@ -65,78 +66,161 @@ CLOSED_COLOR = QColor("#8a8f98")
 WORK_MODE_NAMES = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
 
 
+FIRST_PAGE = 120  # rows shown at once while the rest load in the background
+
+
+def _parse_date(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
 class ApplicationsModel(QAbstractTableModel):
-    """Every application as a row; `set_search`/`set_quick` filter, `sort` orders."""
+    """Every application as a row; `set_search`/`set_quick` filter, `sort` orders.
+
+    `load()` shows the first screenful at once (one small query in the current order)
+    and reads the rest in a worker thread; `reload()` reads everything synchronously.
+    """
 
     counts_changed = Signal(int, int)  # shown, total
+    loaded = Signal()
 
     def __init__(self, hub: DataHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self._rows: list[ApplicationRow] = []
         self._haystack: list[str] = []
-        self._due: list[bool] = []
-        self._salary: list[str] = []
+        self._keys: dict[int, list] = {}
+        self._salary: dict[int, str] = {}
         self._visible: list[int] = []
         self._by_id: dict[int, int] = {}
         self._stages: dict[str, tuple[str, str, int]] = {}
-        self._search = ""
+        self._search: list[str] = []
         self._quick: dict[str, object] = {"outcome": "all", "remote": False, "due": False}
         self._sort_column, self._sort_order = COL["applied_on"], Qt.SortOrder.DescendingOrder
         self._now = utcnow()
+        self._generation = 0
+        self.loading = False
+        self.load_error: BaseException | None = None
         hub.changed.connect(self._changed)
         hub.rows_changed.connect(self._rows_changed)
 
     # --- loading ---------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read every row now (small databases, tests, after a restore)."""
+        self._generation += 1
         with self.hub.store.session() as session:
             self._stages = apps.stage_outcomes(session)
-            self._rule = apps.follow_up_rule(session)
             rows = apps.application_rows(session)
+        self.loading = False
+        self._install(rows, self._index(rows))
+        self.loaded.emit()
+
+    def load(self) -> None:
+        """First screenful now, everything else from a worker thread."""
+        from .tasks import run_in_background
+
+        self._generation += 1
+        generation = self._generation
+        store = self.hub.store
+        with store.session() as session:
+            self._stages = apps.stage_outcomes(session)
+            first = apps.application_rows(session, order_by=self._sql_order(), limit=FIRST_PAGE)
+            total = session.scalar(select(func.count()).select_from(Application)) or 0
+        self.loading = len(first) < total
+        self._install(first, self._index(first), total=total)
+        if not self.loading:
+            self.loaded.emit()
+            return
+
+        def work(_progress) -> tuple:  # noqa: ANN001
+            with store.session() as session:
+                rows = apps.application_rows(session)
+            return rows, self._index(rows)
+
+        def done(result: tuple) -> None:
+            if generation == self._generation:  # a newer load has started meanwhile
+                self.loading = False
+                self._install(*result)
+                self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+                self.load_error = exc
+                self.counts_changed.emit(len(self._visible), self._total)
+                self.loaded.emit()
+
+        run_in_background(work, done, failed)
+
+    def _sql_order(self) -> tuple:
+        """The current sort as SQL, so the first screenful matches the final order."""
+        a = Application
+        key = COLUMNS[self._sort_column][0]
+        desc = self._sort_order == Qt.SortOrder.DescendingOrder
+        if key in ("applied_on", "next_action_due"):
+            column = getattr(a, key)
+            return (column.is_(None), column.desc() if desc else column)
+        column = {
+            "company": func.lower(a.company),
+            "title": func.lower(a.title),
+            "quiet": a.last_activity_at.desc(),
+            "salary": func.coalesce(a.salary_max, a.salary_min, 0),
+        }.get(key, func.lower(func.coalesce(getattr(a, key, a.company), "")))
+        if key == "quiet":
+            return (a.last_activity_at if desc else a.last_activity_at.desc(),)
+        return (column.desc() if desc else column,)
+
+    @staticmethod
+    def _index(rows: list[ApplicationRow]) -> list[str]:
+        """Search text per row (runs in the worker)."""
+        return [f"{r.company}\n{r.title}\n{r.notes}\n{r.tags}".casefold() for r in rows]
+
+    def _install(
+        self, rows: list[ApplicationRow], haystack: list[str], total: int | None = None
+    ) -> None:
         self._now = utcnow()
-        self._rows = rows
-        self._derive_all()
-        self._refilter(reset=True)
-
-    def _derive(self, row: ApplicationRow) -> tuple[str, bool, str]:
-        haystack = f"{row.company}\n{row.title}\n{row.notes}\n{row.tags}".casefold()
-        outcome = self._stages.get(row.status, ("", "open", 0))[1]
-        due = apps.follow_up_due(row.status, outcome, row.last_activity_at, self._now, self._rule)
-        salary = apps.format_salary(
-            row.salary_min, row.salary_max, row.salary_currency, row.salary_period
-        )
-        return haystack, due, salary
-
-    def _derive_all(self) -> None:
-        derived = [self._derive(r) for r in self._rows]
-        self._haystack = [d[0] for d in derived]
-        self._due = [d[1] for d in derived]
-        self._salary = [d[2] for d in derived]
-        self._by_id = {r.id: i for i, r in enumerate(self._rows)}
+        self._rows, self._haystack = rows, haystack
+        self._keys.clear()
+        self._salary.clear()
+        self._by_id = {r.id: i for i, r in enumerate(rows)}
+        self._total = total if total is not None else len(rows)
+        if self.loading:  # the first screenful arrives already sorted by SQL
+            self.beginResetModel()
+            self._visible = list(range(len(rows)))
+            self.endResetModel()
+            self.counts_changed.emit(len(rows), self._total)
+        else:
+            self._refilter(reset=True)
 
     def _changed(self, what: frozenset[str]) -> None:
         if "applications" in what or "settings" in what:
-            self.reload()
+            self.load()
 
     def _rows_changed(self, tracker: str, ids: list[int]) -> None:
         """Refresh just the rows that changed: re-read them, keep everything else."""
         if tracker != "applications":
             return
+        if self.loading:
+            self.load()
+            return
         with self.hub.store.session() as session:
-            fresh = {r.id: r for r in apps.application_rows(session, ids)}
+            fresh = apps.application_rows(session, ids)
+        gone = set(ids)
+        keep = [i for i, r in enumerate(self._rows) if r.id not in gone]
+        rows = [self._rows[i] for i in keep] + fresh
+        haystack = [self._haystack[i] for i in keep] + self._index(fresh)
+        self._rows, self._haystack = rows, haystack
+        self._by_id = {r.id: i for i, r in enumerate(rows)}
+        self._total = len(rows)
+        self._keys.clear()
+        self._salary.clear()
         self._now = utcnow()
-        rows = [r for r in self._rows if r.id not in fresh and r.id not in ids]
-        rows.extend(fresh.values())
-        rows.sort(key=lambda r: r.id)
-        self._rows = rows
-        self._derive_all()
         self._refilter(reset=False)
 
     # --- filtering and sorting --------------------------------------------------------
 
     def set_search(self, text: str) -> None:
-        self._search = text.strip().casefold()
+        self._search = text.casefold().split()
         self._refilter()
 
     def set_quick(self, name: str, value: object) -> None:
@@ -144,55 +228,55 @@ class ApplicationsModel(QAbstractTableModel):
         self._refilter()
 
     def _accepted(self) -> list[int]:
-        outcome_filter = self._quick["outcome"]
-        remote_only = self._quick["remote"]
-        due_only = self._quick["due"]
-        words = self._search.split()
-        stages = self._stages
-        rows, hay, due = self._rows, self._haystack, self._due
-        result = []
-        for i, row in enumerate(rows):
-            if words and not all(w in hay[i] for w in words):
-                continue
-            if outcome_filter != "all":
-                is_open = stages.get(row.status, ("", "open", 0))[1] == "open"
-                if (outcome_filter == "open") != is_open:
-                    continue
-            if remote_only and row.work_mode != "remote":
-                continue
-            if due_only and not due[i]:
-                continue
-            result.append(i)
-        return result
+        indices = range(len(self._rows))
+        rows, hay, stages = self._rows, self._haystack, self._stages
+        for word in self._search:
+            indices = [i for i in indices if word in hay[i]]
+        outcome = self._quick["outcome"]
+        if outcome != "all":
+            open_keys = {k for k, v in stages.items() if v[1] == "open"}
+            want_open = outcome == "open"
+            indices = [i for i in indices if (rows[i].status in open_keys) == want_open]
+        if self._quick["remote"]:
+            indices = [i for i in indices if rows[i].work_mode == "remote"]
+        if self._quick["due"]:
+            indices = [i for i in indices if rows[i].due]
+        return list(indices)
 
-    def _sort_key(self, column: int):  # noqa: ANN202 - key function
-        rows = self._rows
-        key = COLUMNS[column][0]
-        far = date.max
-        if key == "status":
-            pos = {k: v[2] for k, v in self._stages.items()}
-            return lambda i: pos.get(rows[i].status, 0)
-        if key == "salary":
-            return lambda i: rows[i].salary_max or rows[i].salary_min or 0.0
-        if key in ("applied_on", "next_action_due"):
-            return lambda i: getattr(rows[i], key) or far
-        if key == "quiet":
-            return lambda i: -rows[i].last_activity_at.timestamp()
-        return lambda i: (getattr(rows[i], key) or "").casefold()
+    def _sort_keys(self, column: int) -> list:
+        """One key per row for `column`, computed once per data change."""
+        if column not in self._keys:
+            rows = self._rows
+            key = COLUMNS[column][0]
+            if key == "status":
+                pos = {k: v[2] for k, v in self._stages.items()}
+                keys = [pos.get(r.status, 0) for r in rows]
+            elif key == "salary":
+                keys = [r.salary_max or r.salary_min or 0.0 for r in rows]
+            elif key in ("applied_on", "next_action_due", "last_activity_at"):
+                keys = [getattr(r, key) or "" for r in rows]
+            elif key == "quiet":
+                keys = [r.last_activity_at for r in rows]
+            else:
+                keys = [(getattr(r, key) or "").casefold() for r in rows]
+            self._keys[column] = keys
+        return self._keys[column]
 
     def _ordered(self, indices: list[int]) -> list[int]:
+        key = COLUMNS[self._sort_column][0]
         reverse = self._sort_order == Qt.SortOrder.DescendingOrder
-        key = self._sort_key(self._sort_column)
-        if COLUMNS[self._sort_column][0] in ("applied_on", "next_action_due"):
-            # Empty dates go last whichever way the column is sorted.
-            filled = [i for i in indices if getattr(self._rows[i], COLUMNS[self._sort_column][0])]
-            empty = [
-                i for i in indices if not getattr(self._rows[i], COLUMNS[self._sort_column][0])
-            ]
-            return sorted(filled, key=key, reverse=reverse) + empty
-        return sorted(indices, key=key, reverse=reverse)
+        if key == "quiet":  # most days quiet = oldest activity
+            reverse = not reverse
+        keys = self._sort_keys(self._sort_column)
+        if key in ("applied_on", "next_action_due"):  # empty dates last, either way
+            filled = [i for i in indices if keys[i]]
+            empty = [i for i in indices if not keys[i]]
+            return sorted(filled, key=keys.__getitem__, reverse=reverse) + empty
+        return sorted(indices, key=keys.__getitem__, reverse=reverse)
 
     def _refilter(self, reset: bool = False) -> None:
+        if self.loading:
+            return  # applied when the full load arrives
         visible = self._ordered(self._accepted())
         if reset:
             self.beginResetModel()
@@ -206,19 +290,27 @@ class ApplicationsModel(QAbstractTableModel):
         """Swap in a new row order, keeping selections and the current row by id."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_ids = [self.row_id(i.row()) if 0 <= i.row() < len(self._visible) else None for i in old]
+        rows = self._rows
+        old_ids = [
+            rows[self._visible[i.row()]].id
+            if 0 <= i.row() < len(self._visible) and self._visible[i.row()] < len(rows)
+            else None
+            for i in old
+        ]
         self._visible = visible
-        position = {self._rows[src].id: row for row, src in enumerate(visible)}
         new = []
-        for idx, app_id in zip(old, old_ids, strict=True):
-            row = position.get(app_id) if app_id is not None else None
-            new.append(self.index(row, idx.column()) if row is not None else QModelIndex())
+        if old:
+            position = {rows[src].id: row for row, src in enumerate(visible)}
+            for idx, app_id in zip(old, old_ids, strict=True):
+                row = position.get(app_id) if app_id is not None else None
+                new.append(self.index(row, idx.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        self._relayout(self._ordered(self._visible))
+        if not self.loading:
+            self._relayout(self._ordered(self._visible))
 
     # --- access ------------------------------------------------------------------------
 
@@ -238,14 +330,14 @@ class ApplicationsModel(QAbstractTableModel):
         return self._rows[self._visible[row]]
 
     def is_due(self, row: int) -> bool:
-        return self._due[self._visible[row]]
+        return self._rows[self._visible[row]].due
 
     def stage_name(self, key: str) -> str:
         return self._stages.get(key, (key, "open", 0))[0]
 
     @property
     def total(self) -> int:
-        return len(self._rows)
+        return self._total if self.loading else len(self._rows)
 
     # --- Qt model API ------------------------------------------------------------------
 
@@ -271,28 +363,28 @@ class ApplicationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key, source)
         if role == SORT_ROLE:
-            return self._sort_key(index.column())(source)
+            return self._sort_keys(index.column())[source]
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "quiet" and self._due[source]:
+            if key == "quiet" and row.due:
                 return QBrush(DUE_COLOR)
             if self._stages.get(row.status, ("", "open", 0))[1] != "open":
                 return QBrush(CLOSED_COLOR)
             if (
                 key == "next_action_due"
                 and row.next_action_due
-                and row.next_action_due <= date.today()
+                and row.next_action_due[:10] <= date.today().isoformat()
             ):
                 return QBrush(DUE_COLOR)
-        if role == Qt.ItemDataRole.FontRole and key == "quiet" and self._due[source]:
+        if role == Qt.ItemDataRole.FontRole and key == "quiet" and row.due:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "quiet" and self._due[source]:
+            if key == "quiet" and row.due:
                 return "Due for a follow-up: log an activity or move it on to reset the clock."
-            if key in ("notes", "title", "company", "next_action"):
+            if key in ("title", "company", "next_action"):
                 return self._display(row, key, source) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (
             "quiet",
@@ -311,13 +403,17 @@ class ApplicationsModel(QAbstractTableModel):
                 f"{mode} ({row.remote_region})" if mode == "Remote" and row.remote_region else mode
             )
         if key == "salary":
+            if source not in self._salary:
+                self._salary[source] = apps.format_salary(
+                    row.salary_min, row.salary_max, row.salary_currency, row.salary_period
+                )
             return self._salary[source]
         if key in ("applied_on", "next_action_due"):
-            value: date | None = getattr(row, key)
+            value = _parse_date(getattr(row, key))
             return value.strftime("%d %b %Y") if value else ""
         if key == "quiet":
-            days = (self._now - row.last_activity_at).days
-            return f"⚑ {days}" if self._due[source] else str(days)
+            days = (self._now - datetime.fromisoformat(row.last_activity_at)).days
+            return f"⚑ {days}" if row.due else str(days)
         value = getattr(row, key)
         return "" if value is None else str(value)
 
@@ -424,11 +520,16 @@ class ApplicationsPage(QWidget):
         self.stack = QStackedLayout(self)
         self.stack.addWidget(empty)
         self.stack.addWidget(page)
-        self.model.reload()
+        self.model.load()
 
     def _counts(self, shown: int, total: int) -> None:
         self.stack.setCurrentIndex(1 if total else 0)
-        self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,}")
+        if self.model.load_error is not None:
+            self.count.setText(f"could not load all rows: {self.model.load_error}")
+        elif self.model.loading:
+            self.count.setText(f"loading {total:,}…")
+        else:
+            self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,}")
 
     # --- selection and actions ---------------------------------------------------------
 

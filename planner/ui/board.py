@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models import utcnow
 from ..services import applications as apps
 from ..services.applications import ApplicationRow
 from .commands import MoveApplications
@@ -272,23 +271,15 @@ class BoardPage(QWidget):
     def reload(self) -> None:
         with self.hub.store.session() as session:
             stages = apps.stage_outcomes(session)
-            rule = apps.follow_up_rule(session)
-            rows = apps.application_rows(session)
+            rows, counts = apps.board_rows(session, CARD_LIMIT)
         self._build_columns(stages)
-        now = utcnow()
         grouped: dict[str, list[ApplicationRow]] = {key: [] for key in self.order}
-        for row in rows:
+        for row in rows:  # already most recently active first
             grouped.setdefault(row.status, []).append(row)
         for key in self.order:
-            cards = sorted(grouped[key], key=lambda r: r.last_activity_at, reverse=True)
-            outcome = stages[key][1]
-            self.models[key].set_cards(
-                [
-                    (r, apps.follow_up_due(r.status, outcome, r.last_activity_at, now, rule))
-                    for r in cards[:CARD_LIMIT]
-                ]
-            )
-            shown = f"{len(cards)}" if len(cards) <= CARD_LIMIT else f"{CARD_LIMIT} of {len(cards)}"
+            self.models[key].set_cards([(r, r.due) for r in grouped[key]])
+            count = counts.get(key, 0)
+            shown = f"{count:,}" if count <= CARD_LIMIT else f"{CARD_LIMIT} of {count:,}"
             self.headers[key].setText(f"{stages[key][0]}  ·  {shown}")
         self.stack.setCurrentIndex(1 if rows else 0)
 

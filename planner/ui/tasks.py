@@ -116,3 +116,22 @@ def run_task(
 def wait_for_tasks(timeout_ms: int = 10000) -> bool:
     """For shutdown and tests: wait until background work has finished."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def run_in_background(
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Task:
+    """Run quick-but-not-instant work (loading a big table) off the UI thread, no dialog."""
+    task = Task(work)
+
+    def finish(callback: Callable[[Any], None], value: object) -> None:
+        _running.discard(task)
+        callback(value)
+
+    task.signals.finished.connect(lambda result: finish(on_done, result))
+    task.signals.failed.connect(lambda exc: finish(on_error, exc))
+    _running.add(task)
+    QThreadPool.globalInstance().start(task)
+    return task
