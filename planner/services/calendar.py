@@ -53,7 +53,12 @@ def _job(company: str, title: str | None) -> str:
 
 
 def _display_alarm(text: str, trigger: timedelta) -> Alarm:
-    return Alarm.new_display(description=text, trigger=trigger)
+    """A pop-up reminder `trigger` from the event's start (negative: before it)."""
+    alarm = Alarm()
+    alarm.add("ACTION", "DISPLAY")
+    alarm.add("DESCRIPTION", text)
+    alarm.add("TRIGGER", trigger)
+    return alarm
 
 
 def _all_day(
@@ -97,6 +102,8 @@ def build_calendar(session: Session, *, now: datetime | None = None) -> Calendar
         description="Interviews, follow-ups and exam dates from Career Planner.",
         uid=f"calendar@{UID_DOMAIN}",
     )
+    if "X-WR-CALNAME" not in calendar:  # icalendar < 7.1 writes only the RFC 7986 NAME
+        calendar.add("X-WR-CALNAME", CALENDAR_NAME)
     events: list[Event] = []
 
     for interview, app in session.execute(
