@@ -102,7 +102,7 @@ def build_calendar(session: Session, *, now: datetime | None = None) -> Calendar
         description="Interviews, follow-ups and exam dates from Career Planner.",
         uid=f"calendar@{UID_DOMAIN}",
     )
-    if "X-WR-CALNAME" not in calendar:  # icalendar < 7.1 writes only the RFC 7986 NAME
+    if "X-WR-CALNAME" not in calendar:  # early icalendar 7 releases write only NAME
         calendar.add("X-WR-CALNAME", CALENDAR_NAME)
     events: list[Event] = []
 
