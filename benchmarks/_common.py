@@ -22,7 +22,9 @@ def demo_db(scale: int) -> Path:
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [sys.executable, "-m", "planner", "--db", str(path), "demo", "--scale", str(scale)],
-            check=True, cwd=ROOT, env={**os.environ, "CAREER_PLANNER_HOME": str(CACHE)},
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "CAREER_PLANNER_HOME": str(CACHE)},
         )
     return path
 
@@ -49,7 +51,9 @@ def rss_mb() -> float:
 
 
 def report(name: str, value_s: float, baseline_s: float, target: str) -> str:
-    line = (f"{name:<34} median {value_s * 1000:8.1f} ms   baseline {baseline_s * 1000:7.1f} ms"
-            f"   ratio {value_s / baseline_s:5.2f}   target {target}")
+    line = (
+        f"{name:<34} median {value_s * 1000:8.1f} ms   baseline {baseline_s * 1000:7.1f} ms"
+        f"   ratio {value_s / baseline_s:5.2f}   target {target}"
+    )
     print(line, flush=True)
     return line

@@ -10,8 +10,8 @@ operation under 100 ms, memory under 300 MB.
 from __future__ import annotations
 
 import argparse
-import statistics
 import os
+import statistics
 import sys
 from pathlib import Path
 
@@ -42,7 +42,9 @@ class Plain(QAbstractTableModel):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", type=int, default=1250, help="demo scale (1250 = 50,000 applications)")
+    parser.add_argument(
+        "--scale", type=int, default=1250, help="demo scale (1250 = 50,000 applications)"
+    )
     args = parser.parse_args()
     path = demo_db(args.scale)
     app = QApplication.instance() or QApplication([])
@@ -105,8 +107,19 @@ def main() -> None:
             extra.close()
             extra.deleteLater()
         pages.clear()
-    lines.append(report("open Applications page (first paint)", statistics.median(open_times), baseline, "< 100 ms"))
-    lines.append(report("  all rows loaded (background)", timed(full_load, repeat=3), baseline, "(no target)"))
+    lines.append(
+        report(
+            "open Applications page (first paint)",
+            statistics.median(open_times),
+            baseline,
+            "< 100 ms",
+        )
+    )
+    lines.append(
+        report(
+            "  all rows loaded (background)", timed(full_load, repeat=3), baseline, "(no target)"
+        )
+    )
     for extra in pages:
         extra.close()
         extra.deleteLater()
@@ -115,12 +128,20 @@ def main() -> None:
     order = [Qt.SortOrder.AscendingOrder]
 
     def sort_company() -> None:
-        order[0] = Qt.SortOrder.DescendingOrder if order[0] == Qt.SortOrder.AscendingOrder else Qt.SortOrder.AscendingOrder
+        order[0] = (
+            Qt.SortOrder.DescendingOrder
+            if order[0] == Qt.SortOrder.AscendingOrder
+            else Qt.SortOrder.AscendingOrder
+        )
         page.table.sortByColumn(COL["company"], order[0])
         app.processEvents()
 
     def sort_applied() -> None:
-        order[0] = Qt.SortOrder.DescendingOrder if order[0] == Qt.SortOrder.AscendingOrder else Qt.SortOrder.AscendingOrder
+        order[0] = (
+            Qt.SortOrder.DescendingOrder
+            if order[0] == Qt.SortOrder.AscendingOrder
+            else Qt.SortOrder.AscendingOrder
+        )
         page.table.sortByColumn(COL["applied_on"], order[0])
         app.processEvents()
 
@@ -133,9 +154,13 @@ def main() -> None:
         page.search.setText(next(words))
         app.processEvents()
 
-    lines.append(report("text filter (type a word)", timed(filter_text, repeat=6), baseline, "< 100 ms"))
-    line = (f"memory: {rss_page:.0f} MB resident with the 50,000-row page open "
-            f"({rss_before:.0f} MB before the database)  target < 300 MB")
+    lines.append(
+        report("text filter (type a word)", timed(filter_text, repeat=6), baseline, "< 100 ms")
+    )
+    line = (
+        f"memory: {rss_page:.0f} MB resident with the 50,000-row page open "
+        f"({rss_before:.0f} MB before the database)  target < 300 MB"
+    )
     print(line)
     lines.append(line)
     window.close()

@@ -132,6 +132,29 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_links(args: argparse.Namespace) -> int:
+    from .services.link_import import import_links, merge, read_source
+
+    parsed = merge(read_source(source, folder=args.folder) for source in args.sources)
+    store = _store(args)
+    plan = import_links(store, parsed, status=args.status, dry_run=args.dry_run)
+    report = plan.report()
+    if args.json:
+        _print_json(report)
+        return 0
+    verb = "Would add" if args.dry_run else "Added"
+    print(
+        f"{verb} {len(report['added'])} application(s); {len(report['duplicates'])} duplicate(s) "
+        f"skipped; {len(report['rejected'])} line(s) rejected."
+    )
+    for item in report["duplicates"]:
+        where = f"application {item['existing_id']}" if item["existing_id"] else "an earlier link"
+        print(f"  duplicate of {where}: {item['url']}")
+    for item in report["rejected"]:
+        print(f"  rejected: {item['input']} — {item['reason']}")
+    return 0
+
+
 def cmd_export_calendar(args: argparse.Namespace) -> int:
     from .services.calendar import export_calendar
 
@@ -309,6 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
         "stats",
         cmd_stats,
         "Counts per tracker, applications per status, response rate, follow-ups due.",
+    )
+    p = add(
+        "import-links",
+        cmd_import_links,
+        "Import job links from URLs, text files of links, browser bookmark exports, CSV files "
+        "or saved job pages; duplicates of tracked jobs are skipped.",
+    )
+    p.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="a URL, a file, or - for standard input"
+    )
+    p.add_argument(
+        "--folder", metavar="NAME", help="only links inside bookmark folders of this name"
+    )
+    p.add_argument(
+        "--status", metavar="STAGE", help="the stage for the new applications (default: saved)"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported, change nothing"
     )
     p = add(
         "export-calendar",

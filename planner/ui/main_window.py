@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.setAcceptDrops(True)
+        self.import_preview = None
         self._restore_geometry()
         if store is not None:
             self.attach_store(store)
@@ -238,7 +241,50 @@ class MainWindow(QMainWindow):
         self._call_page("new_application")
 
     def import_links(self) -> None:
-        QMessageBox.information(self, APP_NAME, "Importing job links is not available yet.")
+        """File ▸ Import job links…: pick files, preview, import."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import job links",
+            str(Path.home()),
+            "Links, bookmarks, CSV and job pages (*.txt *.html *.htm *.csv *.tsv);;All files (*)",
+        )
+        if names:
+            from .link_import import Source
+
+            self.import_sources([Source(Path(n).name, path=Path(n)) for n in names])
+
+    def import_sources(self, sources: list) -> None:
+        """Preview and import link sources (files, pasted or dropped text)."""
+        from .link_import import open_import
+
+        if self.hub.store is None or not sources:
+            return
+        open_import(
+            self.hub, sources, self, on_preview=lambda p: setattr(self, "import_preview", p)
+        )
+
+    def paste_links(self) -> None:
+        """Ctrl+V outside a text field: import the links on the clipboard."""
+        from .link_import import sources_from_mime
+
+        sources = sources_from_mime(QApplication.clipboard().mimeData())
+        if sources:
+            self.import_sources(sources)
+        else:
+            self.statusBar().showMessage("The clipboard holds no links to import.", 4000)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802
+        from .link_import import sources_from_mime
+
+        sources = sources_from_mime(event.mimeData())
+        if sources:
+            event.acceptProposedAction()
+            self.import_sources(sources)
 
     def _about(self) -> None:
         QMessageBox.about(
