@@ -25,6 +25,23 @@ from .link_sources import Candidate, ParseResult, Rejection, SourceError, dedupe
 from .links import LinkError, parse_link
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+# Browsers' own top folders say nothing about the job; they are not kept as tags.
+BROWSER_ROOT_FOLDERS = frozenset(
+    {
+        "bookmarks bar",
+        "bookmarks toolbar",
+        "bookmarks menu",
+        "favorites bar",
+        "favourites bar",
+        "favorites",
+        "favourites",
+        "other bookmarks",
+        "mobile bookmarks",
+        "reading list",
+        "unsorted bookmarks",
+        "other favorites",
+    }
+)
 PROGRESS_EVERY = 500
 
 
@@ -300,7 +317,8 @@ def write_plan(
         )
         links = []
         for app_id, c in zip(new_ids, batch, strict=True):
-            for name in dict.fromkeys(t.strip()[:100] for t in c.tags if t.strip()):
+            names = (t.strip()[:100] for t in c.tags if t.strip())
+            for name in dict.fromkeys(n for n in names if n.casefold() not in BROWSER_ROOT_FOLDERS):
                 if name not in tag_ids:
                     tag = Tag(name=name)
                     session.add(tag)
