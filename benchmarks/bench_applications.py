@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _common import demo_db, report, rss_mb, timed  # noqa: E402
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt  # noqa: E402
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 
@@ -83,7 +83,8 @@ def main() -> None:
         pages.append(page)
 
     def wait_loaded(page) -> None:  # noqa: ANN001
-        while page.model.loading:
+        while page.model.loading:  # block like an idle event loop would, not a busy spin
+            QThreadPool.globalInstance().waitForDone(20)
             app.processEvents()
 
     def full_load() -> None:
