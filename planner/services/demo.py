@@ -670,7 +670,7 @@ def load_demo(
     sessions_rows = []
     for copy in range(scale):
         for n in range(60):
-            day = today - timedelta(days=70 - n + (copy % 5))
+            day = today - timedelta(days=60 - n + (copy % 5))
             topic = plan.topics[n % len(plan.topics)]
             sessions_rows.append(
                 dict(

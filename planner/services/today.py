@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -212,3 +213,62 @@ def contacts_to_get_back_to(session: Session, today: date, limit: int = 8) -> li
             TodayItem(contact.name, f"{detail} · every {days} days", last_on, "contact", contact.id)
         )
     return items
+
+
+DEFAULT_WEEKLY_GOALS = {"applications": 5, "study_hours": 8, "touchpoints": 3}
+
+
+@dataclass(frozen=True)
+class Goal:
+    label: str
+    done: float
+    goal: float
+    unit: str = ""
+
+
+def weekly_goals(session: Session, today: date) -> list[Goal]:
+    """This week's (Monday to today) applications sent, study hours and networking touchpoints."""
+    import json
+
+    from sqlalchemy import func
+
+    from ..models import Setting, StatusChange
+
+    row = session.get(Setting, "weekly_goals")
+    goals = dict(DEFAULT_WEEKLY_GOALS)
+    if row is not None:
+        with suppress(ValueError, TypeError, AttributeError):  # a damaged setting: defaults
+            goals.update({k: float(v) for k, v in json.loads(row.value).items() if k in goals})
+    monday = today - timedelta(days=today.weekday())
+    start = datetime.combine(monday, datetime.min.time())
+    sent = (
+        session.scalar(
+            select(func.count(func.distinct(StatusChange.application_id))).where(
+                StatusChange.to_status == "applied", StatusChange.at >= start
+            )
+        )
+        or 0
+    )
+    minutes = (
+        session.scalar(
+            select(func.coalesce(func.sum(StudySession.minutes), 0)).where(
+                StudySession.planned.is_(False),
+                StudySession.studied_on >= monday,
+                StudySession.studied_on <= today,
+            )
+        )
+        or 0
+    )
+    touches = (
+        session.scalar(
+            select(func.count())
+            .select_from(Interaction)
+            .where(Interaction.occurred_on >= monday, Interaction.occurred_on <= today)
+        )
+        or 0
+    )
+    return [
+        Goal("Applications sent", sent, goals["applications"]),
+        Goal("Study hours", round(minutes / 60, 1), goals["study_hours"], "h"),
+        Goal("Networking touchpoints", touches, goals["touchpoints"]),
+    ]

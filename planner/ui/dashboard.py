@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QListView, QScrollArea, QVBoxLayout, QWidget
+from datetime import date
 
-from ..services.today import Today, TodayItem, today_summary
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.today import Today, TodayItem, today_summary, weekly_goals
 from .hub import DataHub
 from .widgets import Card, EmptyState, heading, muted
 
@@ -44,9 +58,46 @@ class TodayListModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.text}\n{item.detail}"
+        if role == Qt.ItemDataRole.EditRole:
+            return item.text
+        if role == DETAIL_ROLE:
+            return item.detail
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{item.text}: {item.detail}"
         return None
+
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TodayDelegate(QStyledItemDelegate):
+    """Two lines per item: what, in the text colour; the detail under it, muted."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(option.rect.width(), option.fontMetrics.height() * 2 + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        rect = option.rect.adjusted(6, 4, -6, -4)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+            main = sub = option.palette.highlightedText().color()
+        else:
+            main, sub = option.palette.text().color(), option.palette.placeholderText().color()
+        metrics = option.fontMetrics
+        painter.setPen(main)
+        text = metrics.elidedText(
+            str(index.data(Qt.ItemDataRole.EditRole) or ""),
+            Qt.TextElideMode.ElideRight,
+            rect.width(),
+        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.setPen(sub)
+        detail = metrics.elidedText(
+            str(index.data(DETAIL_ROLE) or ""), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
+        painter.restore()
 
 
 class DashboardPage(QWidget):
@@ -89,8 +140,9 @@ class DashboardPage(QWidget):
             view.setModel(model)
             view.setAccessibleName(title)
             view.setFrameShape(QListView.Shape.NoFrame)
-            view.setWordWrap(True)
-            view.setSpacing(3)
+            view.setItemDelegate(TodayDelegate(view))
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setUniformItemSizes(True)
             view.setMinimumHeight(120)
             view.setStyleSheet("QListView { background: transparent; }")
             view.activated.connect(lambda idx, m=model: self._activate(m, idx))
@@ -101,7 +153,18 @@ class DashboardPage(QWidget):
             self.placeholders[key] = placeholder
             view.setProperty("section", key)
             setattr(self, f"view_{key}", view)
-            grid.addWidget(card, n // 2, n % 2)
+            grid.addWidget(card, n // 3, n % 3)
+        goals = Card("This week")
+        self.goal_bars: list[tuple[QLabel, QProgressBar]] = []
+        for _ in range(3):
+            label, bar = QLabel(), QProgressBar()
+            bar.setTextVisible(False)
+            bar.setMaximumHeight(8)
+            goals.body.addWidget(label)
+            goals.body.addWidget(bar)
+            self.goal_bars.append((label, bar))
+        goals.body.addStretch()
+        grid.addWidget(goals, 1, 2)
         layout.addLayout(grid, 1)
         scroll.setWidget(content)
         self.content = scroll
@@ -115,6 +178,13 @@ class DashboardPage(QWidget):
         with self.hub.store.session() as session:
             has_data = holds_user_data(session)
             today: Today | None = today_summary(session) if has_data else None
+            goals = weekly_goals(session, date.today()) if has_data else []
+        for (label, bar), goal in zip(self.goal_bars, goals, strict=False):
+            done = f"{goal.done:g}{goal.unit}"
+            label.setText(f"{goal.label}: <b>{done}</b> of {goal.goal:g}{goal.unit}")
+            bar.setMaximum(max(int(goal.goal * 10), 1))
+            bar.setValue(min(int(goal.done * 10), bar.maximum()))
+            bar.setAccessibleName(f"{goal.label}: {done} of {goal.goal:g}")
         self.empty.setVisible(not has_data)
         self.content.setVisible(has_data)
         if today is None:
