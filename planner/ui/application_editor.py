@@ -174,6 +174,7 @@ class ApplicationEditor(QDialog):
         self.priority.setRange(0, 5)
         self.excitement = QSpinBox()
         self.excitement.setRange(0, 5)
+        self.url.editingFinished.connect(self._url_entered)
         board_row = QHBoxLayout()
         board_row.addWidget(self.board)
         board_row.addWidget(QLabel("Job id"))
@@ -194,6 +195,24 @@ class ApplicationEditor(QDialog):
             form.addRow(label, widget)
         self.company.setAccessibleName("Company")
         return tab
+
+    def _url_entered(self) -> None:
+        """Fill the board, job id (and company) from a pasted link, if still empty."""
+        from ..services.link_import import company_for
+        from ..services.link_sources import Candidate
+        from ..services.links import LinkError, parse_link
+
+        try:
+            link = parse_link(self.url.text())
+        except LinkError:
+            return
+        self.url.setText(link.url)
+        if not self.board.text().strip():
+            self.board.setText(link.board)
+        if not self.external_id.text().strip() and link.external_id:
+            self.external_id.setText(link.external_id)
+        if not self.company.text().strip() and link.company:
+            self.company.setText(company_for(Candidate(link=link)))
 
     def _remote_tab(self) -> QWidget:
         tab = QWidget()
@@ -263,6 +282,9 @@ class ApplicationEditor(QDialog):
         layout = QVBoxLayout(tab)
         self.interview_list = QListWidget()
         layout.addWidget(self.interview_list, 1)
+        layout.addWidget(
+            QLabel("Interviews, contacts and files are saved as soon as you add them.")
+        )
         form = QFormLayout()
         self.iv_round = QSpinBox()
         self.iv_round.setRange(1, 20)

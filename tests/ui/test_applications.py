@@ -219,3 +219,20 @@ def test_board_refuses_foreign_drops(window):
     assert not board.models["applied"].canDropMimeData(
         mime, Qt.DropAction.MoveAction, -1, -1, board.models["applied"].index(0)
     )
+
+
+def test_pasting_a_posting_url_fills_board_job_id_and_company(qtbot, page, window):
+    from planner.ui.application_editor import ApplicationEditor
+
+    editor = ApplicationEditor(window.hub, window.undo_stack, None, page)
+    qtbot.addWidget(editor)
+    editor.url.setText(
+        "https://jobs.lever.co/brand-new/8f2b6c1e-3a47-4d2b-9c5e-1f0a7b3d9e21/apply?lever-source=x"
+    )
+    editor.url.editingFinished.emit()
+    assert editor.board.text() == "lever"
+    assert editor.external_id.text() == "8f2b6c1e-3a47-4d2b-9c5e-1f0a7b3d9e21"
+    assert editor.company.text() == "Brand New"
+    assert (
+        editor.url.text() == "https://jobs.lever.co/brand-new/8f2b6c1e-3a47-4d2b-9c5e-1f0a7b3d9e21"
+    )
