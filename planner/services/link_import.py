@@ -160,29 +160,12 @@ def _existing_keys(
     found: dict[tuple[str, ...], tuple[int, str]] = {}
     urls = sorted({c.link.url for c in candidates})
     job_ids = sorted({c.link.external_id for c in candidates if c.link.external_id})
+    a = Application
+    columns = (a.id, a.company, a.title, a.posting_url, a.board, a.external_id)
     rows = []
-    for chunk in _chunks(urls):
-        rows += session.execute(
-            select(
-                Application.id,
-                Application.company,
-                Application.title,
-                Application.posting_url,
-                Application.board,
-                Application.external_id,
-            ).where(Application.posting_url.in_(chunk))
-        ).all()
-    for chunk in _chunks(job_ids):
-        rows += session.execute(
-            select(
-                Application.id,
-                Application.company,
-                Application.title,
-                Application.posting_url,
-                Application.board,
-                Application.external_id,
-            ).where(Application.external_id.in_(chunk))
-        ).all()
+    for column, values in ((a.posting_url, urls), (a.external_id, job_ids)):
+        for chunk in _chunks(values):
+            rows += session.execute(select(*columns).where(column.in_(chunk))).all()
     for app_id, company, title, url, board, external_id in rows:
         label = f"{company} — {title}" if title else company
         keys = set()
