@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,12 +38,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from ..errors import UserError
 from ..models import Application, utcnow
 from ..services import applications as apps
+from ..services import fetch
 from ..services.applications import ApplicationRow
-from .commands import DeleteApplications, MoveApplications
+from ..services.link_sources import ParseResult
+from .commands import DeleteApplications, EditApplication, MoveApplications
 from .hub import DataHub
 from .widgets import EmptyState, heading
+
+if TYPE_CHECKING:
+    from .tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,6 +72,9 @@ DUE_COLOR = QColor("#c0392b")
 CLOSED_COLOR = QColor("#8a8f98")
 WORK_MODE_NAMES = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
 
+
+FETCH_DETAILS = "Fetch details from the web…"
+FETCH_TITLE = "Fetch details"
 
 FIRST_PAGE = 120  # rows shown at once while the rest load in the background
 
@@ -594,8 +604,15 @@ class ApplicationsPage(QWidget):
             self.hub.notify_rows("applications", ids)
 
     def _context_menu(self, pos) -> None:  # noqa: ANN001
+        menu = self.context_menu()
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def context_menu(self) -> QMenu | None:
+        """The right-click menu for the selected applications, or None without a selection."""
         if not self.selected_ids():
-            return
+            return None
         menu = QMenu(self)
         menu.addAction("Edit…", lambda: self.edit(self.selected_ids()[0]))
         menu.addAction("Log activity…", self.log_activity)
@@ -608,9 +625,77 @@ class ApplicationsPage(QWidget):
             action = QAction(name, move)
             action.triggered.connect(lambda _c=False, k=key: self.move_selected(k))
             move.addAction(action)
+        fetch_action = menu.addAction(FETCH_DETAILS, self.fetch_details)
+        fetch_action.setEnabled(self._posting_to_fetch() is not None)
         menu.addSeparator()
         menu.addAction("Delete", self.delete_selected)
-        menu.exec(self.table.viewport().mapToGlobal(pos))
+        return menu
+
+    # --- fetch details from the web (optional, explicit: PRODUCT.md) ---------------------
+
+    def _posting_to_fetch(self) -> tuple[int, str] | None:
+        """(id, posting URL) when exactly one application with a posting URL is selected."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        with self.hub.store.session() as session:
+            app = session.get(Application, ids[0])
+            url = app.posting_url if app is not None else None
+        return (ids[0], url) if url else None
+
+    def fetch_details(self) -> Task | None:
+        """Read the selected application's posting from the web, then offer its empty fields."""
+        from .tasks import run_task
+
+        picked = self._posting_to_fetch()
+        if picked is None:
+            return None
+        app_id, url = picked
+
+        def work(progress):  # noqa: ANN001, ANN202
+            return fetch.fetch_posting(url, cancelled=lambda: progress.cancelled)
+
+        def done(result: ParseResult) -> None:
+            if not task.progress.cancelled:
+                self._offer_details(app_id, url, result)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, fetch.FetchCancelled) and not task.progress.cancelled:
+                text = str(exc) if isinstance(exc, UserError) else repr(exc)
+                QMessageBox.warning(self, FETCH_TITLE, text)
+
+        task = run_task(self, "Fetching the posting…", work, done, failed)
+        return task
+
+    def _offer_details(self, app_id: int, url: str, result: ParseResult) -> None:
+        """Show what the page would fill in; fill it, undoably, when the user agrees."""
+        with self.hub.store.session() as session:
+            app = session.get(Application, app_id)
+            if app is None:  # deleted while the page was loading
+                return
+            company, current = app.company, apps.field_values(app)
+        candidate = fetch.pick_candidate(result, url)
+        details = fetch.details_to_fill(current, candidate) if candidate else {}
+        if not details:
+            QMessageBox.information(
+                self,
+                FETCH_TITLE,
+                "The page has nothing new for this application: every field it knows is "
+                "already filled in."
+                if candidate
+                else "Career Planner found no job posting it could read on the page.",
+            )
+            return
+        lines = "\n".join(fetch.describe_details(details))
+        answer = QMessageBox.question(
+            self, FETCH_TITLE, f"Fill these empty fields of {company} from the posting?\n\n{lines}"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        command = EditApplication(self.hub, app_id, details)
+        command.setText(f"Fetch details for {company}")
+        self.window_.undo_stack.push(command)
+        self.window_.statusBar().showMessage(f"{command.text()} — Ctrl+Z to undo", 6000)
 
     def export_csv(self) -> None:
         from ..services.reports import export_applications_csv
