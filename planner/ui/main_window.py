@@ -177,6 +177,25 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(
+            file_menu,
+            "Export applications (&CSV)…",
+            self._export_applications,
+            tip="Save every application as a spreadsheet",
+        )
+        self._action(
+            file_menu,
+            "Export ca&lendar (.ics)…",
+            self._export_calendar,
+            tip="Save interviews, follow-ups, next actions and exam dates for a calendar app",
+        )
+        self._action(
+            file_menu,
+            "&Proof of applications report…",
+            self._proof_report,
+            tip="A dated list of the applications sent in a period, as PDF or CSV",
+        )
+        file_menu.addSeparator()
+        self._action(
             file_menu, "&Export all data…", self._export_data, tip="Save the whole database as JSON"
         )
         self._action(
@@ -210,6 +229,15 @@ class MainWindow(QMainWindow):
             edit, "&Delete", self._delete, QKeySequence.StandardKey.Delete, "Delete the selection"
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit.addSeparator()
+        self.settings_action = self._action(
+            edit,
+            "&Settings…",
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
+            "Pipeline stages and follow-up intervals",
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         view = bar.addMenu("&View")
         for n, (key, label, _factory) in enumerate(PAGES):
@@ -294,6 +322,88 @@ class MainWindow(QMainWindow):
             "<p>Your private, offline planner for a career as a remote IT project manager: "
             "job applications, certification study plan, networking and portfolio.</p>"
             f"<p>Database: <code>{self.hub.store.path}</code></p>",
+        )
+
+    def open_settings(self) -> None:
+        """Edit ▸ Settings…: pipeline stages and the follow-up clock."""
+        from .settings import SettingsDialog
+
+        if self.hub.store is not None:
+            dialog = SettingsDialog(self.hub, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    # --- exports -------------------------------------------------------------------------
+
+    def _save_path(self, title: str, file_name: str, file_filter: str) -> Path | None:
+        """Ask where to save, starting in the last export folder; adds a missing suffix."""
+        folder = self.settings.value("export/folder", str(Path.home()))
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(str(folder)) / file_name), file_filter
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_name(path.name + Path(file_name).suffix)
+        self.settings.setValue("export/folder", str(path.parent))
+        return path
+
+    def _export_applications(self) -> None:
+        """File ▸ Export applications (CSV)…: the Applications page's own export."""
+        if self.hub.store is not None:
+            self.page("applications").export_csv()
+
+    def _export_calendar(self) -> None:
+        from ..services.calendar import export_calendar
+
+        if self.hub.store is None:
+            return
+        out = self._save_path(
+            "Export calendar", "career-planner.ics", "iCalendar files (*.ics);;All files (*)"
+        )
+        if out is None:
+            return
+        store = self.hub.store
+
+        def done(counts: dict[str, int]) -> None:
+            names = (
+                ("interviews", "interview"),
+                ("follow_ups", "follow-up"),
+                ("next_actions", "next action"),
+                ("exams", "exam"),
+            )
+            parts = [
+                f"{counts[key]} {noun}{'' if counts[key] == 1 else 's'}" for key, noun in names
+            ]
+            self.statusBar().showMessage(f"Calendar saved to {out}: {', '.join(parts)}", 8000)
+
+        run_task(
+            self, "Exporting calendar…", lambda _p: export_calendar(store, out), done, self._error
+        )
+
+    def _proof_report(self) -> None:
+        """File ▸ Proof of applications report…: choose the period and format, then save."""
+        from .reports import ReportDialog, describe, write_proof
+
+        if self.hub.store is None:
+            return
+        dialog = ReportDialog(self.hub.store, self.settings, self)
+        accepted = dialog.exec()
+        request = dialog.request()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        out = self._save_path("Save proof of applications", request.file_name, request.file_filter)
+        if out is None:
+            return
+        store = self.hub.store
+        run_task(
+            self,
+            "Writing the report…",
+            lambda _p: write_proof(store, request, out),
+            lambda result: self.statusBar().showMessage(describe(result), 8000),
+            self._error,
         )
 
     # --- data files and backups ----------------------------------------------------------
