@@ -238,6 +238,10 @@ class MainWindow(QMainWindow):
             "Pipeline stages and follow-up intervals",
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        if not QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences):
+            self.settings_action.setShortcut(
+                QKeySequence("Ctrl+,")
+            )  # Windows, GNOME: no standard key
 
         view = bar.addMenu("&View")
         for n, (key, label, _factory) in enumerate(PAGES):
