@@ -229,16 +229,30 @@ def due_for_follow_up_clause(rule: FollowUpRule, now: datetime):  # noqa: ANN201
     )
 
 
-def due_for_follow_up(session: Session, now: datetime | None = None) -> list[Application]:
-    now = now or utcnow()
+def due_for_follow_up(
+    session: Session, now: datetime | None = None, *, limit: int | None = None
+) -> list[Application]:
+    """Applications due for a follow-up, quietest first (at most `limit`)."""
     rule = follow_up_rule(session)
     query = (
         select(Application)
         .join(Stage, Stage.key == Application.status)
-        .where(due_for_follow_up_clause(rule, now))
+        .where(due_for_follow_up_clause(rule, now or utcnow()))
         .order_by(Application.last_activity_at)
+        .limit(limit)
     )
     return list(session.scalars(query))
+
+
+def count_due_for_follow_up(session: Session, now: datetime | None = None) -> int:
+    rule = follow_up_rule(session)
+    query = (
+        select(func.count())
+        .select_from(Application)
+        .join(Stage, Stage.key == Application.status)
+        .where(due_for_follow_up_clause(rule, now or utcnow()))
+    )
+    return session.scalar(query) or 0
 
 
 # --- re-applying warning ---------------------------------------------------------------
@@ -367,7 +381,7 @@ def pipeline_metrics(session: Session, now: datetime | None = None) -> dict[str,
         "applied": len(applied_at),
         "response_rate": round(len(reached) / len(applied_at), 4) if applied_at else None,
         "median_days_to_first_response": round(statistics.median(delays), 1) if delays else None,
-        "due_for_follow_up": len(due_for_follow_up(session, now)),
+        "due_for_follow_up": count_due_for_follow_up(session, now),
     }
 
 

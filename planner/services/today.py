@@ -68,7 +68,7 @@ def today_summary(session: Session, *, now: datetime | None = None, limit: int =
             "application",
             a.id,
         )
-        for a in due_for_follow_up(session, now)[:limit]
+        for a in due_for_follow_up(session, now, limit=limit)
     ]
     # Next actions whose due date has come, on open applications not already listed.
     listed = {i.ref_id for i in follow_ups}

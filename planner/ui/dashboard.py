@@ -169,10 +169,25 @@ class DashboardPage(QWidget):
         scroll.setWidget(content)
         self.content = scroll
         outer.addWidget(scroll)
-        hub.changed.connect(lambda _what: self.refresh())
+        self._stale = False
+        hub.changed.connect(self._data_changed)
+        hub.rows_changed.connect(self._data_changed)
         self.refresh()
 
+    def _data_changed(self, *_what: object) -> None:
+        """Refresh now if on screen, else when next shown (edits elsewhere are frequent)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         from ..services.datafile import holds_user_data
 
         with self.hub.store.session() as session:

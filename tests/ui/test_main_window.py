@@ -93,3 +93,21 @@ def test_about_box_names_the_version(window, qtbot, monkeypatch):
     window._about()
     assert __version__ in seen[0]
     assert QApplication.instance() is not None
+
+
+def test_dashboard_catches_up_after_a_move_elsewhere(window, qtbot):
+    from planner.ui.commands import MoveApplications
+
+    window.hub.load_demo()
+    dashboard = window.show_page("dashboard")
+    due = dashboard.models["follow_ups"].rowCount()
+    app_id = dashboard.models["follow_ups"].item(0).ref_id
+    window.show_page("applications")
+    window.undo_stack.push(MoveApplications(window.hub, [app_id], "rejected"))
+    window.show_page("dashboard")
+    ids = [
+        dashboard.models["follow_ups"].item(r).ref_id
+        for r in range(dashboard.models["follow_ups"].rowCount())
+    ]
+    assert app_id not in ids
+    assert dashboard.models["follow_ups"].rowCount() <= due
