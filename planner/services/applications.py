@@ -244,6 +244,10 @@ def due_for_follow_up(
     return list(session.scalars(query))
 
 
+def count_applications(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Application)) or 0
+
+
 def count_due_for_follow_up(session: Session, now: datetime | None = None) -> int:
     rule = follow_up_rule(session)
     query = (
@@ -475,6 +479,28 @@ def application_rows(
         query = query.where(Application.id.in_(ids))
     query = query.order_by(*order_by, Application.id)
     return [ApplicationRow(*row) for row in session.execute(query)]
+
+
+def row_order(key: str, descending: bool) -> tuple:
+    """ORDER BY terms matching the table's in-memory sort of column `key` (empty dates last)."""
+    a = Application
+    if key in ("applied_on", "next_action_due"):
+        column = getattr(a, key)
+        return (column.is_(None), column.desc() if descending else column)
+    if key == "quiet":  # most days quiet = oldest activity first
+        return (a.last_activity_at if descending else a.last_activity_at.desc(),)
+    if key == "status":
+        position = (
+            select(Stage.position)
+            .where(Stage.key == a.status)
+            .correlate_except(Stage)
+            .scalar_subquery()
+        )
+        return (position.desc() if descending else position,)
+    column = {
+        "salary": func.coalesce(a.salary_max, a.salary_min, 0),
+    }.get(key, func.lower(func.coalesce(getattr(a, key, a.company), "")))
+    return (column.desc() if descending else column,)
 
 
 def board_rows(

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from ..errors import UserError
 from ..models import Application, utcnow
@@ -135,7 +134,7 @@ class ApplicationsModel(QAbstractTableModel):
         with store.session() as session:
             self._stages = apps.stage_outcomes(session)
             first = apps.application_rows(session, order_by=self._sql_order(), limit=FIRST_PAGE)
-            total = session.scalar(select(func.count()).select_from(Application)) or 0
+            total = apps.count_applications(session)
         self.loading = len(first) < total
         self._install(first, self._index(first), total=total)
         if not self.loading:
@@ -164,21 +163,8 @@ class ApplicationsModel(QAbstractTableModel):
 
     def _sql_order(self) -> tuple:
         """The current sort as SQL, so the first screenful matches the final order."""
-        a = Application
-        key = COLUMNS[self._sort_column][0]
-        desc = self._sort_order == Qt.SortOrder.DescendingOrder
-        if key in ("applied_on", "next_action_due"):
-            column = getattr(a, key)
-            return (column.is_(None), column.desc() if desc else column)
-        column = {
-            "company": func.lower(a.company),
-            "title": func.lower(a.title),
-            "quiet": a.last_activity_at.desc(),
-            "salary": func.coalesce(a.salary_max, a.salary_min, 0),
-        }.get(key, func.lower(func.coalesce(getattr(a, key, a.company), "")))
-        if key == "quiet":
-            return (a.last_activity_at if desc else a.last_activity_at.desc(),)
-        return (column.desc() if desc else column,)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return apps.row_order(COLUMNS[self._sort_column][0], descending)
 
     @staticmethod
     def _index(rows: list[ApplicationRow]) -> list[str]:
@@ -598,8 +584,6 @@ class ApplicationsPage(QWidget):
         )
         if ok and text.strip():
             with self.hub.store.transaction() as session:
-                from ..models import Application
-
                 apps.log_activity(session, session.get(Application, ids[0]), text)
             self.hub.notify_rows("applications", ids)
 

@@ -253,3 +253,27 @@ def test_users_can_add_and_rename_stages(store):
     with store.transaction() as session:
         app = _app(session)
         apps.change_status(session, app, stage.key)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("key", ["company", "status", "applied_on", "salary", "quiet"])
+def test_sql_order_gives_the_first_rows_of_the_in_memory_sort(demo_store, key, descending):
+    """The table shows its first screenful from SQL, then sorts in memory: same order."""
+    from planner.models import Stage
+
+    with demo_store.session() as session:
+        first = apps.application_rows(session, order_by=apps.row_order(key, descending), limit=10)
+        every = apps.application_rows(session)
+        position = {s.key: s.position for s in session.scalars(select(Stage))}
+    value = {
+        "company": lambda r: r.company.casefold(),
+        "status": lambda r: position[r.status],
+        "applied_on": lambda r: r.applied_on or "",
+        "salary": lambda r: r.salary_max or r.salary_min or 0.0,
+        "quiet": lambda r: r.last_activity_at,
+    }[key]
+    reverse = descending if key != "quiet" else not descending
+    expected = sorted(every, key=value, reverse=reverse)
+    if key == "applied_on":
+        expected = [r for r in expected if r.applied_on] + [r for r in expected if not r.applied_on]
+    assert [value(r) for r in first] == [value(r) for r in expected[:10]]
